@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// One vitest run covers every package's unit tests (packages/*/test), in happy-dom.
+// Browser-level and end-to-end tests live in e2e/ and run under Playwright.
+export default defineConfig({
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  test: {
+    include: ['packages/*/test/**/*.test.{ts,tsx}', 'bench/test/**/*.test.ts'],
+    environment: 'happy-dom',
+    pool: 'threads',
+    restoreMocks: true,
+    testTimeout: 20_000,
+  },
+})
