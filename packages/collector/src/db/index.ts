@@ -1,0 +1,3 @@
+export { migrate } from './migrate'
+export { openDatabase } from './openDatabase'
+export type { Db, OpenOptions, Queryable } from './types'

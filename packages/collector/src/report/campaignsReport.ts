@@ -1,0 +1,84 @@
+import type { Queryable } from '../db'
+import { percent, wilson95 } from './stats'
+import type { CampaignRow, ReportParams } from './types'
+
+// Counts are visitors, not events: a visitor shown a campaign three times is one trial, so
+// `converted / shown` is a proportion and its Wilson interval is valid. Dismissed and
+// converted only count visitors who were shown that campaign and variant in the period.
+const ARMS = `
+  with period as (
+    select campaign_id, coalesce(variant, '') as variant, type, visitor_id
+    from events
+    where site = $1 and ts >= $2 and ts < $3 and campaign_id is not null
+      and type in ('campaign.shown', 'campaign.dismissed', 'campaign.converted')
+  ), shown as (
+    select distinct campaign_id, variant, visitor_id from period where type = 'campaign.shown'
+  )
+  select s.campaign_id as id, s.variant, count(*) as shown,
+    count(*) filter (where exists (select 1 from period p where p.type = 'campaign.dismissed'
+      and p.campaign_id = s.campaign_id and p.variant = s.variant and p.visitor_id = s.visitor_id)) as dismissed,
+    count(*) filter (where exists (select 1 from period p where p.type = 'campaign.converted'
+      and p.campaign_id = s.campaign_id and p.variant = s.variant and p.visitor_id = s.visitor_id)) as converted
+  from shown s group by 1, 2`
+
+// A held-out visitor "converts" when they buy: a `purchase` within `attributionDays` after
+// their first `campaign.held-out` event for that campaign in the period.
+const HELD_OUT = `
+  with held as (
+    select campaign_id, coalesce(variant, '') as variant, visitor_id, min(ts) as ts
+    from events
+    where site = $1 and ts >= $2 and ts < $3 and campaign_id is not null and type = 'campaign.held-out'
+    group by 1, 2, 3
+  )
+  select h.campaign_id as id, h.variant, count(*) as held_out,
+    count(*) filter (where exists (select 1 from events e where e.site = $1 and e.type = 'purchase'
+      and e.visitor_id = h.visitor_id and e.ts >= h.ts and e.ts < h.ts + make_interval(days => $4::int))) as converted
+  from held h group by 1, 2`
+
+/**
+ * Per campaign and variant: visitors shown, dismissed, converted, the conversion rate with its
+ * Wilson 95% interval, the hold-out group and lift = (cr − heldOutCr) / heldOutCr × 100.
+ * Hold-out events without a variant form the campaign's control for every variant.
+ */
+export async function campaignsReport(db: Queryable, params: ReportParams): Promise<CampaignRow[]> {
+  const days = Math.max(0, Math.trunc(Number(params.attributionDays ?? 5)) || 0)
+  const args = [params.site, params.from, params.to]
+  const arms = await db.query<{
+    id: string
+    variant: string
+    shown: number
+    dismissed: number
+    converted: number
+  }>(ARMS, args)
+  const held = await db.query<{ id: string; variant: string; held_out: number; converted: number }>(
+    HELD_OUT,
+    [...args, days],
+  )
+  const control = new Map(held.rows.map((h) => [`${h.id}\u0000${h.variant}`, h]))
+  const rows = arms.rows.map((a): CampaignRow => {
+    const h = control.get(`${a.id}\u0000${a.variant}`) ?? control.get(`${a.id}\u0000`)
+    const cr = percent(a.converted, a.shown)
+    const heldCr = h ? percent(h.converted, h.held_out) : null
+    return {
+      id: a.id,
+      variant: a.variant || null,
+      shown: a.shown,
+      dismissed: a.dismissed,
+      converted: a.converted,
+      conversionRate: cr,
+      ci95: wilson95(a.converted, a.shown),
+      heldOut: h?.held_out ?? 0,
+      heldOutConverted: h?.converted ?? 0,
+      lift: cr !== null && heldCr ? ((cr - heldCr) / heldCr) * 100 : null,
+    }
+  })
+  // A campaign whose qualifying visitors were all held out still gets a row.
+  for (const h of held.rows) {
+    if (rows.some((r) => r.id === h.id)) continue
+    rows.push({
+      ...{ id: h.id, variant: h.variant || null, shown: 0, dismissed: 0, converted: 0 },
+      ...{ conversionRate: null, ci95: null, heldOut: h.held_out, heldOutConverted: h.converted, lift: null },
+    })
+  }
+  return rows.sort((x, y) => x.id.localeCompare(y.id) || (x.variant ?? '').localeCompare(y.variant ?? ''))
+}

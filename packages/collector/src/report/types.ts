@@ -1,0 +1,77 @@
+/** Query of `GET /v1/report`: `from`/`to` as ISO strings (period `[from, to)`), plus any other parameter. */
+export interface ReportParams {
+  site: string
+  from: string
+  to: string
+  /** Days after a held-out event in which a purchase counts as the goal (default 5). */
+  attributionDays?: string
+  [name: string]: string | undefined
+}
+
+export interface NpsTrendPoint {
+  /** Monday of the ISO week, `YYYY-MM-DD` (UTC). */
+  week: string
+  responses: number
+  score: number | null
+}
+
+export interface NpsSection {
+  score: number | null
+  responses: number
+  promoters: number
+  passives: number
+  detractors: number
+  margin95: number | null
+  /** Counts of scores 0…10. */
+  distribution: number[]
+  trend: NpsTrendPoint[]
+}
+
+export interface CsatSection {
+  score: number | null
+  responses: number
+  satisfied: number
+  margin95: number | null
+  /** Counts of 1…5 (3- and 7-point answers mapped onto 1…5). */
+  distribution: number[]
+}
+
+export interface CampaignRow {
+  id: string
+  variant: string | null
+  shown: number
+  dismissed: number
+  converted: number
+  conversionRate: number | null
+  ci95: [number, number] | null
+  heldOut: number
+  heldOutConverted: number
+  lift: number | null
+}
+
+export interface PushSection {
+  prompted: number
+  subscribed: number
+  denied: number
+  optInRate: number | null
+}
+
+export interface CartsSection {
+  abandoned: number
+  recovered: number
+  recoveredValue: number
+  currency: string | null
+}
+
+export interface Report {
+  site: string
+  from: string
+  to: string
+  nps: NpsSection
+  csat: CsatSection
+  campaigns: CampaignRow[]
+  push: PushSection
+  carts: CartsSection
+  /** From `src/report/retention.ts` when present. */
+  retention?: unknown
+}
