@@ -41,6 +41,7 @@ try {
   layer('lint and format (biome)', `${pnpm} exec biome check .`)
   layer('types (tsc)', `${pnpm} exec tsc -p tsconfig.json`)
   layer('build', `${pnpm} run build`)
+  layer('size budgets (brotli, README table)', `${pnpm} --filter @linger/embed run size`)
   rmSync(`${root}/test-results`, { recursive: true, force: true })
   layer(
     'unit tests (vitest, happy-dom)',

@@ -7,6 +7,7 @@ import { build } from 'esbuild'
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..')
 const pagesDir = join(root, 'e2e/pages')
+const embedDist = join(root, 'packages/embed/dist')
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -126,7 +127,7 @@ export interface FixtureServer {
 }
 
 /**
- * Serves e2e/pages/* as static files, `/build/<pkg>/<path>.js` as bundles of the package
+ * Serves e2e/pages/* as static files, `…/embed-dist/<file>` from the embed's build, `/build/<pkg>/<path>.js` as bundles of the package
  * sources, and `/collect` as a logging endpoint that fails on command.
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
@@ -138,6 +139,16 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       const custom = routes.get(url.pathname)
       if (custom) return await custom(req, res)
       if (url.pathname === '/collect') return await endpoint.handle(req, res)
+      // The built script-tag files, at any sub-path ending in /embed-dist/<file> (CDN-like paths).
+      const dist = url.pathname.match(/\/embed-dist\/([\w.-]+)$/)
+      if (dist) {
+        const body = await readFile(join(embedDist, dist[1]!))
+        res.writeHead(200, {
+          'content-type': types[extname(dist[1]!)] ?? 'text/plain',
+          'service-worker-allowed': '/',
+        })
+        return void res.end(body)
+      }
       if (url.pathname.startsWith('/build/')) {
         const [pkg, ...rest] = url.pathname.slice('/build/'.length).replace(/\.js$/, '').split('/')
         const base = join(root, 'packages', pkg!, 'src', ...rest)

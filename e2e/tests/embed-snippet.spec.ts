@@ -1,0 +1,57 @@
+import { expect, test } from '../support/test'
+
+test('calls made before the script loads arrive at the endpoint in order', async ({ page, server }) => {
+  await page.goto(`${server.url}/embed-snippet.html`)
+  await page.evaluate(() =>
+    (window as unknown as { linger: (...a: unknown[]) => void }).linger('track', 'third'),
+  )
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'third'))
+  const types = server.endpoint
+    .uniqueEvents()
+    .map((e) => e.type)
+    .filter((t) => ['first', 'identify', 'second', 'third'].includes(t))
+  expect(types).toEqual(['first', 'identify', 'second', 'third'])
+  const events = server.endpoint.uniqueEvents()
+  expect(events.find((e) => e.type === 'first')?.userId).toBeUndefined()
+  expect(events.find((e) => e.type === 'second')?.userId).toBe('user-42')
+  expect(events.find((e) => e.type === 'first')?.props).toEqual({ n: 1 })
+})
+
+test('included twice, the script initialises once: one widget, one page.viewed', async ({ page, server }) => {
+  const chunkRequests: string[] = []
+  page.on(
+    'request',
+    (r) => r.url().includes('linger-widgets.js') && chunkRequests.push(new URL(r.url()).pathname),
+  )
+  await page.goto(`${server.url}/embed-twice.html`)
+  await expect(page.getByRole('heading', { name: 'Hello from a sub-path' })).toBeVisible()
+  // The widgets chunk came from beside the script, under its sub-path.
+  expect(chunkRequests[0]).toBe('/cdn/v1.2/embed-dist/linger-widgets.js')
+  await page.evaluate(() =>
+    (window as unknown as { linger: (...a: unknown[]) => void }).linger('track', 'done'),
+  )
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'done'))
+  const events = server.endpoint.uniqueEvents()
+  expect(events.filter((e) => e.type === 'page.viewed')).toHaveLength(1)
+  expect(events.filter((e) => e.type === 'campaign.shown')).toHaveLength(1)
+  await expect(page.locator('linger-widget')).toHaveCount(1)
+})
+
+test('a config that cannot be fetched is reported and events still flow', async ({ page, server }) => {
+  const errors: string[] = []
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+  await page.setContent('<h1>x</h1>')
+  await page.goto(`${server.url}/blank.html`)
+  await page.evaluate(() => {
+    const w = window as unknown as { linger: { (...a: unknown[]): void; q?: unknown[] } }
+    w.linger = w.linger || ((...args: unknown[]) => (w.linger.q = w.linger.q || []).push(args))
+    w.linger('track', 'still-flows')
+    const s = document.createElement('script')
+    s.src = '/embed-dist/linger.js'
+    s.dataset.config = '/missing-config.json'
+    s.dataset.endpoint = '/collect'
+    document.head.append(s)
+  })
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'still-flows'))
+  expect(errors.join('\n')).toContain('linger: config could not be read')
+})

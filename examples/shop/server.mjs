@@ -1,0 +1,104 @@
+// The demo shop's web server: the shop's pages, linger.js and its chunks from the embed's
+// dist/, the service worker at the site root, and a strict Content-Security-Policy with
+// Trusted Types enforced (the stub snippet is allowed by its hash, nothing else inline).
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { extname, join, normalize } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const publicDir = join(here, 'public')
+const embedDist = join(here, '../../packages/embed/dist')
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+}
+
+/** Routes of the shop; every page is the same shell, rendered by shop.js from the path. */
+const pageRoutes = [/^\/$/, /^\/products\/[\w-]+$/, /^\/cart$/, /^\/checkout$/, /^\/order\/[\w-]+$/]
+
+export async function startShop({
+  port = 8080,
+  host = '127.0.0.1',
+  collectorUrl = 'http://127.0.0.1:8787',
+  vapidPublicKey = '',
+} = {}) {
+  const endpoint = `${collectorUrl}/v1/batch`
+  const manifest = JSON.parse(await readFile(join(embedDist, 'manifest.json'), 'utf8'))
+  const shell = (await readFile(join(publicDir, 'shell.html'), 'utf8'))
+    .replace('%INTEGRITY%', manifest['linger.js'].integrity)
+    .replace('%ENDPOINT%', endpoint)
+  const stub = shell.match(/<script>(window\.linger=[^<]*)<\/script>/)[1]
+  const stubHash = createHash('sha256').update(stub).digest('base64')
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'sha256-${stubHash}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${collectorUrl}`,
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types linger',
+  ].join('; ')
+
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://shop').pathname
+    try {
+      if (pageRoutes.some((r) => r.test(path))) {
+        res.writeHead(200, { 'content-type': types['.html'], 'content-security-policy': csp })
+        return res.end(shell)
+      }
+      let file
+      if (path.startsWith('/linger/')) file = join(embedDist, path.slice('/linger/'.length))
+      else if (path === '/linger-sw.js') file = join(embedDist, 'linger-sw.js')
+      else if (path === '/schema.json') file = join(here, '../../packages/core/schema.json')
+      else file = join(publicDir, path)
+      file = normalize(file)
+      if (!file.startsWith(publicDir) && !file.startsWith(embedDist) && !file.endsWith('schema.json'))
+        throw new Error('outside')
+      let body = await readFile(file)
+      if (path === '/linger.json') {
+        body = body
+          .toString('utf8')
+          .replace('%ENDPOINT%', endpoint)
+          .replace('%VAPID_PUBLIC_KEY%', vapidPublicKey)
+      }
+      const headers = {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      }
+      // The service worker may be served from /linger/ and still control the whole site.
+      if (path.endsWith('linger-sw.js')) headers['service-worker-allowed'] = '/'
+      res.writeHead(200, headers)
+      res.end(body)
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' })
+      res.end('Not found')
+    }
+  })
+  await new Promise((done) => server.listen(port, host, done))
+  const actualPort = server.address().port
+  return {
+    url: `http://${host}:${actualPort}`,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections()
+        server.close(done)
+      }),
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const shop = await startShop({
+    port: Number(process.env.PORT ?? 8080),
+    collectorUrl: process.env.LINGER_COLLECTOR_URL,
+    vapidPublicKey: process.env.LINGER_VAPID_PUBLIC_KEY,
+  })
+  console.log(`demo shop on ${shop.url}`)
+}

@@ -1,0 +1,69 @@
+// The size check: brotli sizes of the built script-tag files against their budgets, and the
+// README's size table kept equal to the measured numbers. Deterministic, so CI runs it.
+//   node scripts/size.mjs                 check budgets and the README table
+//   node scripts/size.mjs --write-readme  rewrite the README table from the measurement
+//   node scripts/size.mjs --budgets '{"linger.js":100}'  check against other budgets
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const readmePath = join(here, '../../../README.md')
+const args = process.argv.slice(2)
+const option = (name) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+const manifest = JSON.parse(readFileSync(option('--manifest') ?? join(here, '../dist/manifest.json'), 'utf8'))
+const pkg = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8'))
+const budgets = option('--budgets') ? JSON.parse(option('--budgets')) : pkg.sizeBudgets
+
+// What a page can download; linger-debug.js is left out: it loads only with ?linger_debug=1.
+const shipped = ['linger.js', 'linger-widgets.js', 'linger-shopify.js', 'linger-sw.js']
+const total = shipped.reduce((sum, file) => sum + (manifest[file]?.brotli ?? 0), 0)
+const measured = { ...Object.fromEntries(Object.entries(manifest).map(([f, m]) => [f, m.brotli])), total }
+
+const over = Object.entries(budgets).filter(([file, limit]) => (measured[file] ?? 0) > limit)
+for (const [file, limit] of Object.entries(budgets)) {
+  const size = measured[file] ?? 0
+  console.log(
+    `${size > limit ? 'OVER' : 'ok  '} ${file.padEnd(18)} ${String(size).padStart(6)} B brotli (budget ${limit} B)`,
+  )
+}
+
+const kb = (bytes) => (bytes / 1024).toFixed(2)
+const table = [
+  '| file | what | brotli | gzip | budget (brotli) |',
+  '|---|---|---|---|---|',
+  ...[
+    ['linger.js', 'the script tag: stub replay, config, sensors, targeting, event pipeline'],
+    ['linger-widgets.js', 'lazy chunk: preact, signals and every widget'],
+    ['linger-shopify.js', 'opt-in Shopify cart adapter'],
+    ['linger-sw.js', 'service worker for web push'],
+    ['linger-debug.js', 'explanations for `?linger_debug=1` (debug only)'],
+  ].map(
+    ([file, what]) =>
+      `| \`${file}\` | ${what} | ${kb(manifest[file].brotli)} KB | ${kb(manifest[file].gzip)} KB | ${
+        pkg.sizeBudgets[file] ? `${kb(pkg.sizeBudgets[file])} KB` : '—'
+      } |`,
+  ),
+  `| **everything a page can load** | all but the debug chunk | **${kb(total)} KB** | | ${kb(pkg.sizeBudgets.total)} KB |`,
+].join('\n')
+
+const readme = readFileSync(readmePath, 'utf8')
+const pattern = /(<!-- size:start -->\n)[\s\S]*?(\n<!-- size:end -->)/
+let readmeOk = true
+if (args.includes('--write-readme')) {
+  writeFileSync(readmePath, readme.replace(pattern, `$1${table}$2`))
+  console.log('README size table updated')
+} else if (!args.includes('--no-readme')) {
+  const current = readme.match(pattern)
+  readmeOk = current !== null && current[0].includes(table)
+  if (!readmeOk)
+    console.log(
+      'README size table differs from the measurement: run `pnpm --filter @linger/embed size --write-readme`',
+    )
+}
+
+if (over.length || !readmeOk) process.exit(1)

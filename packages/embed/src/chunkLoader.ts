@@ -1,0 +1,31 @@
+/**
+ * Loads the script tag's lazy chunks (ES modules) from the folder the script itself came
+ * from, so linger.js works from any CDN path or sub-folder.
+ */
+export function chunkLoader(scriptUrl: string) {
+  const loaded = new Map<string, Promise<never>>()
+  const urlOf = (file: string) => new URL(file, scriptUrl).href
+  const load = <T>(file: string): Promise<T> => {
+    let chunk = loaded.get(file)
+    // A computed specifier keeps bundlers from inlining the chunk into linger.js.
+    if (!chunk) {
+      chunk = import(/* @vite-ignore */ urlOf(file))
+      // A failed load (offline, CDN hiccup) may succeed later: don't memoise the failure.
+      chunk.catch(() => loaded.delete(file))
+      loaded.set(file, chunk)
+    }
+    return chunk as Promise<T>
+  }
+  /** Fetch the chunk at idle, before it is needed, so the first widget shows without delay. */
+  load.prefetch = (file: string) => {
+    const hint = () => {
+      const link = document.createElement('link')
+      link.rel = 'modulepreload'
+      link.href = urlOf(file)
+      document.head.append(link)
+    }
+    const idle = (window as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback
+    idle ? idle(hint) : setTimeout(hint, 1)
+  }
+  return load
+}

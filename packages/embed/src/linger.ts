@@ -1,0 +1,61 @@
+/**
+ * linger.js — the script tag. Replays the calls the page's stub queued, finds the config
+ * (`linger('init', …)`, an inline `<script type="application/json" id="linger-config">`, or
+ * `data-config`), starts the core, and loads the widgets chunk from beside this script only
+ * when a campaign is about to show.
+ */
+import { init, type Linger } from '@linger/core'
+import { chunkLoader } from './chunkLoader'
+import { configFromPage } from './configFromPage'
+
+type Call = [command: string, ...args: unknown[]]
+interface Stub {
+  (...args: unknown[]): unknown
+  q?: ArrayLike<unknown>[]
+  /** Set once the real script runs: a second copy of the script then does nothing. */
+  loaded?: 1
+}
+
+const w = window as unknown as { linger?: Stub }
+const stub = w.linger
+
+if (!stub?.loaded) {
+  const script = (document.currentScript ??
+    document.querySelector(
+      'script[src*="linger"][data-config],script[src$="linger.js"]',
+    )) as HTMLScriptElement | null
+  const data = script?.dataset ?? {}
+  const load = chunkLoader(script?.src || location.href)
+  const queued: Call[] = Array.from(stub?.q ?? [], (args) => Array.from(args) as Call)
+  const waiting: Call[] = []
+  let runtime: Linger | undefined
+
+  const dispatch = (call: Call): unknown => {
+    const [command, ...args] = call
+    if (command === 'init') return
+    const method = (runtime as unknown as Record<string, unknown>)[command]
+    if (typeof method === 'function') return method.apply(runtime, args)
+    console.warn(`linger: unknown command "${command}"`)
+  }
+
+  const api: Stub = (...args) => {
+    if (runtime) return dispatch(args as Call)
+    waiting.push(args as Call)
+  }
+  api.loaded = 1
+  w.linger = api
+
+  configFromPage(queued, script).then((config) => {
+    runtime = init(config, {
+      endpoint: data.endpoint,
+      consent: data.consent === 'required' ? 'required' : undefined,
+      debug: 'debug' in data ? true : undefined,
+      loadWidgets: () => load('linger-widgets.js'),
+      prefetchWidgets: () => load.prefetch('linger-widgets.js'),
+      loadDebug: () => load('linger-debug.js'),
+      loadShopify: () => load('linger-shopify.js'),
+    })
+    for (const call of queued) dispatch(call)
+    for (const call of waiting.splice(0)) dispatch(call)
+  })
+}
