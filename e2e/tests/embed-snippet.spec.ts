@@ -44,7 +44,10 @@ test('a config that cannot be fetched is reported and events still flow', async 
   await page.goto(`${server.url}/blank.html`)
   await page.evaluate(() => {
     const w = window as unknown as { linger: { (...a: unknown[]): void; q?: unknown[] } }
-    w.linger = w.linger || ((...args: unknown[]) => (w.linger.q = w.linger.q || []).push(args))
+    w.linger ||= (...args: unknown[]) => {
+      w.linger.q ||= []
+      w.linger.q.push(args)
+    }
     w.linger('track', 'still-flows')
     const s = document.createElement('script')
     s.src = '/embed-dist/linger.js'

@@ -59,7 +59,7 @@ if (args.includes('--write-readme')) {
   console.log('README size table updated')
 } else if (!args.includes('--no-readme')) {
   const current = readme.match(pattern)
-  readmeOk = current !== null && current[0].includes(table)
+  readmeOk = current?.[0].includes(table) ?? false
   if (!readmeOk)
     console.log(
       'README size table differs from the measurement: run `pnpm --filter @linger/embed size --write-readme`',
