@@ -149,6 +149,15 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         })
         return void res.end(body)
       }
+      // Built example apps: /examples/<name>/<file> from examples/<name>/dist.
+      const example = url.pathname.match(/^\/examples\/([\w-]+)\/(.*)$/)
+      if (example) {
+        const dir = join(root, 'examples', example[1]!, 'dist')
+        const file = normalize(join(dir, example[2] || 'index.html'))
+        if (!file.startsWith(dir)) throw new Error('outside example')
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
+        return void res.end(await readFile(file))
+      }
       if (url.pathname.startsWith('/build/')) {
         const [pkg, ...rest] = url.pathname.slice('/build/'.length).replace(/\.js$/, '').split('/')
         const base = join(root, 'packages', pkg!, 'src', ...rest)

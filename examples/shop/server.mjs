@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 const here = fileURLToPath(new URL('.', import.meta.url))
 const publicDir = join(here, 'public')
 const embedDist = join(here, '../../packages/embed/dist')
+const playgroundDist = join(here, '../playground/dist')
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -57,6 +58,8 @@ export async function startShop({
       let file
       if (path.startsWith('/linger/')) file = join(embedDist, path.slice('/linger/'.length))
       else if (path === '/linger-sw.js') file = join(embedDist, 'linger-sw.js')
+      else if (path === '/playground' || path === '/playground/') file = join(playgroundDist, 'index.html')
+      else if (path.startsWith('/playground/')) file = join(playgroundDist, path.slice('/playground/'.length))
       else if (path === '/schema.json') file = join(here, '../../packages/core/schema.json')
       else file = join(publicDir, path)
       file = normalize(file)
