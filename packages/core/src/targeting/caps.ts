@@ -1,0 +1,81 @@
+/** The slice of a KvStore that frequency state needs (structural, so tests can pass a Map-backed fake). */
+export interface StateKv {
+  get(key: string): Promise<unknown>
+  set(key: string, value: unknown): Promise<unknown>
+}
+
+/** Per campaign: shown this session (`s` in session `sid`), total `t`, last dismiss `d` / convert `c` (ms), page view index of the last show `pv`. */
+export interface CampaignCaps {
+  sid?: string
+  s: number
+  t: number
+  d?: number
+  c?: number
+  pv?: number
+}
+
+/** Across campaigns: widgets shown this session, when the last one closed, page views in total. */
+export interface GlobalCaps {
+  sid?: string
+  shown: number
+  closedAt?: number
+  pv: number
+}
+
+export interface Caps {
+  global: GlobalCaps
+  campaign(id: string): CampaignCaps
+  /** Count a page view (for `everyPageviews`). */
+  pageview(): void
+  /** Count a show; `global` false for a held-out visitor (counts for the campaign, not the session limit). */
+  shown(id: string, global?: boolean): void
+  closed(id: string, reason: 'dismissed' | 'converted' | 'completed', now: number): void
+}
+
+/**
+ * Frequency and fairness state, read once from the kv and written through on change (one key
+ * per campaign, so two tabs clobber each other less). Session counters reset when `sessionId` changes.
+ */
+export async function loadCaps(kv: StateKv, sessionId: string, ids: string[]): Promise<Caps> {
+  const read = async (key: string): Promise<object | undefined> => {
+    try {
+      return (await kv.get(key)) as object | undefined
+    } catch {}
+  }
+  const g: GlobalCaps = { shown: 0, pv: 0, ...(await read('g')) }
+  const byId: Record<string, CampaignCaps> = {}
+  for (const id of ids) byId[id] = { s: 0, t: 0, ...(await read(`c:${id}`)) }
+  if (g.sid !== sessionId) Object.assign(g, { sid: sessionId, shown: 0 })
+  const save = (key: string, value: unknown) => void kv.set(key, value).catch(() => {})
+  const campaign = (id: string) => {
+    byId[id] ??= { s: 0, t: 0 }
+    const c = byId[id]
+    if (c.sid !== sessionId) Object.assign(c, { sid: sessionId, s: 0 })
+    return c
+  }
+  return {
+    global: g,
+    campaign,
+    pageview() {
+      g.pv++
+      save('g', g)
+    },
+    shown(id, global = true) {
+      const c = campaign(id)
+      c.s++
+      c.t++
+      c.pv = g.pv
+      if (global) g.shown++
+      save(`c:${id}`, c)
+      save('g', g)
+    },
+    closed(id, reason, now) {
+      const c = campaign(id)
+      if (reason === 'dismissed') c.d = now
+      else c.c = now
+      g.closedAt = now
+      save(`c:${id}`, c)
+      save('g', g)
+    },
+  }
+}
