@@ -1,0 +1,116 @@
+import type { Queryable } from '../db/types'
+import { activity } from '../retention/activity'
+import { campaignSegments } from '../retention/campaignSegments'
+import { cohorts } from '../retention/cohorts'
+import { emailSegments } from '../retention/emailSegments'
+import { groupByCustomer } from '../retention/groupByCustomer'
+import { loadOrders } from '../retention/loadOrders'
+import { loadSegmentData } from '../retention/loadSegmentData'
+import { npsSegments } from '../retention/npsSegments'
+import { projectLtv } from '../retention/projectLtv'
+import { resolvePeriod } from '../retention/resolvePeriod'
+import { splitCurrencies } from '../retention/splitCurrencies'
+import type { RetentionParams, RetentionReport } from '../retention/types'
+
+/** Query-string form: the report route passes every parameter as a string. */
+type Params = Omit<RetentionParams, 'activeDays' | 'costPerCustomer'> & {
+  activeDays?: number | string
+  costPerCustomer?: number | string
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+function readParams(params: Params) {
+  const activeDays =
+    params.activeDays === undefined || params.activeDays === '' ? 90 : Number(params.activeDays)
+  if (!Number.isInteger(activeDays) || activeDays < 1 || activeDays > 3660)
+    throw new RangeError('retention: activeDays must be a whole number of days from 1 to 3660')
+  const timeZone = params.timeZone || 'UTC'
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+  } catch {
+    throw new RangeError(
+      `retention: unknown time zone ${JSON.stringify(timeZone)} (use an IANA name such as Europe/Berlin)`,
+    )
+  }
+  const cost =
+    params.costPerCustomer === undefined || params.costPerCustomer === '' ? 0 : Number(params.costPerCustomer)
+  if (!Number.isFinite(cost)) throw new RangeError('retention: costPerCustomer must be a number')
+  return { activeDays, timeZone, cost }
+}
+
+/**
+ * `report.retention` for `site` and [`from`, `to`): CRR, churn, repeat purchases, revenue, AOV,
+ * LTV (and a labelled projection), cohorts, a monthly trend and segments — see CONTRACT.md →
+ * Collector → report → retention. Periods and months follow `timeZone`; money is in one currency.
+ */
+export async function retentionReport(db: Queryable, params: Params): Promise<RetentionReport> {
+  const { activeDays, timeZone, cost } = readParams(params)
+  const [period, ...months] = await resolvePeriod(db, params.from, params.to, timeZone, activeDays)
+  const p = period!
+  const orders = await loadOrders(db, params.site, p.end, timeZone)
+  const customers = groupByCustomer(orders)
+  const segmentData = await loadSegmentData(db, params.site, p.start, p.end)
+
+  const [main, ...others] = splitCurrencies(orders, params.currency)
+  const currency = main?.currency ?? params.currency?.trim().toUpperCase() ?? null
+  const revenue = main?.revenue ?? 0
+  const aov = main?.orders ? revenue / main.orders : null
+  const ltv = main?.customers ? revenue / main.customers - cost : null
+
+  let repeaters = 0
+  let gaps = 0
+  let gapDays = 0
+  for (const list of customers.values()) {
+    if (list.length >= 2) repeaters++
+    for (let i = 1; i < list.length; i++) {
+      gaps++
+      gapDays += (list[i]!.ts - list[i - 1]!.ts) / 86_400_000
+    }
+  }
+
+  const now = activity(customers, p)
+  const ordersInPeriod = orders.filter((o) => o.ts >= p.start).length
+  const { projectedLtv, projection } = projectLtv({
+    aov,
+    ordersInPeriod,
+    customersStart: now.customersStart,
+    customersEnd: now.customersEnd,
+    churn: now.churn,
+    periodMs: p.end - p.start,
+  })
+
+  return {
+    activeDays,
+    timeZone,
+    from: iso(p.start),
+    to: iso(p.end),
+    ...now,
+    customers: customers.size,
+    orders: orders.length,
+    repeatPurchaseRate: customers.size ? (repeaters / customers.size) * 100 : null,
+    currency,
+    revenue,
+    aov,
+    ltv,
+    projectedLtv: projectedLtv === null ? null : projectedLtv - cost,
+    projection,
+    avgDaysBetweenPurchases: gaps ? gapDays / gaps : null,
+    otherCurrencies: others,
+    cohorts: cohorts(
+      customers,
+      months.map((m) => m.label),
+    ),
+    trend: months.map((m) => ({
+      month: m.label,
+      from: iso(m.start),
+      to: iso(m.end),
+      ...activity(customers, m),
+    })),
+    segments: {
+      campaigns: campaignSegments(segmentData.exposures, customers, currency),
+      nps: npsSegments(segmentData.nps, customers, currency),
+      email: emailSegments(segmentData.withEmail, customers, currency),
+    },
+  }
+}

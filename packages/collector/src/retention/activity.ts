@@ -1,0 +1,44 @@
+import type { Activity, Order, Span } from './types'
+
+/** Whether one of `orders` (sorted by time) falls in [from, to). */
+export function orderedIn(orders: Order[], from: number, to: number): boolean {
+  let lo = 0
+  let hi = orders.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (orders[mid]!.ts < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo < orders.length && orders[lo]!.ts < to
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? null : (part / whole) * 100)
+
+/**
+ * The seeds' formulas for one span: S active at its start, E active at its end, N with their
+ * first order ever inside it, lost = active at the start and not at the end;
+ * CRR = (E − N) / S, churn = lost / S, both null when S = 0.
+ */
+export function activity(customers: Map<string, Order[]>, span: Span): Activity {
+  let customersStart = 0
+  let customersEnd = 0
+  let customersNew = 0
+  let lost = 0
+  for (const orders of customers.values()) {
+    const first = orders[0]!.ts
+    const atStart = orderedIn(orders, span.startLookback, span.start)
+    const atEnd = orderedIn(orders, span.endLookback, span.end)
+    if (atStart) customersStart++
+    if (atEnd) customersEnd++
+    if (atStart && !atEnd) lost++
+    if (first >= span.start && first < span.end) customersNew++
+  }
+  return {
+    customersStart,
+    customersNew,
+    customersEnd,
+    lost,
+    crr: pct(customersEnd - customersNew, customersStart),
+    churn: pct(lost, customersStart),
+  }
+}

@@ -1,0 +1,62 @@
+import type { Queryable } from '../db/types'
+import { customerSql, identityJoin, numberSql } from './customerSql'
+
+export interface Exposure {
+  campaign: string
+  customer: string
+  heldOut: boolean
+  /** Epoch ms of the visitor's first exposure (or hold-out) to the campaign in the period. */
+  ts: number
+}
+
+export interface SegmentData {
+  exposures: Exposure[]
+  /** Latest NPS score (0–10) per customer, answered before `to`. */
+  nps: Map<string, number>
+  /** Customers whose `identify` carried `traits.email` before `to`. */
+  withEmail: Set<string>
+}
+
+/**
+ * What the segments need beyond orders: per campaign and visitor the first `campaign.shown` or
+ * `campaign.held-out` in [from, to) (whichever came first decides the group), the latest NPS
+ * answer per customer, and who gave an email.
+ */
+export async function loadSegmentData(
+  db: Queryable,
+  site: string,
+  from: number,
+  to: number,
+): Promise<SegmentData> {
+  const params = [site, new Date(from).toISOString(), new Date(to).toISOString()]
+  const exposures = await db.query<Exposure>(
+    `select distinct on (e.campaign_id, e.visitor_id) e.campaign_id as campaign, ${customerSql} as customer,
+       e.type = 'campaign.held-out' as "heldOut", (extract(epoch from e.ts) * 1000)::float8 as ts
+     from events e ${identityJoin('$3::timestamptz')}
+     where e.site = $1 and e.type in ('campaign.shown', 'campaign.held-out') and e.campaign_id is not null
+       and e.ts >= $2::timestamptz and e.ts < $3::timestamptz
+     order by e.campaign_id, e.visitor_id, e.ts, e.id`,
+    params,
+  )
+  const nps = await db.query<{ customer: string; score: number }>(
+    `select distinct on (customer) customer, score from (
+       select ${customerSql} as customer, ${numberSql("e.props->'score'")} as score, e.ts, e.id
+       from events e ${identityJoin('$2::timestamptz')}
+       where e.site = $1 and e.type = 'survey.answered' and e.props->>'survey' = 'nps' and e.ts < $2::timestamptz
+     ) a where score between 0 and 10
+     order by customer, ts desc, id desc`,
+    [site, params[2]],
+  )
+  const emails = await db.query<{ customer: string }>(
+    `select distinct ${customerSql} as customer
+     from events e ${identityJoin('$2::timestamptz')}
+     where e.site = $1 and e.type = 'identify' and e.ts < $2::timestamptz
+       and coalesce(trim(e.props->'traits'->>'email'), '') <> ''`,
+    [site, params[2]],
+  )
+  return {
+    exposures: exposures.rows,
+    nps: new Map(nps.rows.map((r) => [r.customer, r.score])),
+    withEmail: new Set(emails.rows.map((r) => r.customer)),
+  }
+}
