@@ -1,0 +1,2 @@
+export { Csat } from './Csat'
+export { mountCsat } from './mountCsat'

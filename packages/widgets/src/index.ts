@@ -1,0 +1,6 @@
+export { mountCsat } from './csat/mountCsat'
+export type { MountedWidget, MountOptions, MountWidget, WidgetHost } from './host'
+export { mount } from './mount/mount'
+export { mountNps } from './nps/mountNps'
+export { mountPopup } from './popup/mountPopup'
+export { mountPush } from './push/mountPush'

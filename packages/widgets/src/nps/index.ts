@@ -1,0 +1,3 @@
+export { mountNps } from './mountNps'
+export { Nps } from './Nps'
+export { npsGroup } from './npsGroup'

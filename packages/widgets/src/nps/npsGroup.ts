@@ -1,0 +1,6 @@
+import type { NpsCampaign } from '@linger/core/types'
+
+/** The NPS group of a 0–10 score (0–6 detractor, 7–8 passive, 9–10 promoter). */
+export function npsGroup(score: number): keyof NonNullable<NpsCampaign['followUp']> {
+  return score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter'
+}

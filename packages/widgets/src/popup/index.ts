@@ -1,0 +1,2 @@
+export { mountPopup } from './mountPopup'
+export { Popup } from './Popup'

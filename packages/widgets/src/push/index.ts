@@ -1,0 +1,2 @@
+export { mountPush } from './mountPush'
+export { Push } from './Push'

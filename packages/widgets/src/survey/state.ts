@@ -1,0 +1,6 @@
+/** A survey's state (see `Survey`). */
+export interface SurveyState {
+  score: number | null
+  /** Thank-you step. */
+  done?: boolean
+}
