@@ -1,0 +1,75 @@
+// @vitest-environment node
+import { expect, it } from 'vitest'
+import { createApp } from '../src/server'
+import { forEachDatabase } from './helpers/databases'
+import { batch, event, post } from './helpers/events'
+
+forEachDatabase('POST /v1/batch stores', (db) => {
+  const app = () => createApp({ db: db() })
+  const count = async (id: string) =>
+    (await db().query<{ n: number }>('select count(*) as n from events where id = $1', [id])).rows[0]!.n
+
+  it('accepts a batch, stores each event once, and answers re-sends with 2xx', async () => {
+    const a = event({ type: 'page.viewed', userId: 'u1', campaignId: 'c', variant: 'a', props: { x: [1] } })
+    const b = event({ type: 'campaign.shown' })
+    let res = await app().request('/v1/batch', post(batch([a, b])))
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ accepted: 2, duplicates: 0 })
+    res = await app().request('/v1/batch', post(batch([a, b])))
+    expect(await res.json()).toEqual({ accepted: 0, duplicates: 2 })
+    // An id repeated inside one batch, as a crashed flush + retry can produce.
+    const c = event({ type: 'purchase' })
+    res = await app().request('/v1/batch', post(batch([c, c, a]), 'text/plain;charset=UTF-8'))
+    expect(await res.json()).toEqual({ accepted: 1, duplicates: 2 })
+    expect([await count(a.id), await count(b.id), await count(c.id)]).toEqual([1, 1, 1])
+    const row = (await db().query('select * from events where id = $1', [a.id])).rows[0]
+    expect(row).toMatchObject({
+      site: 'shop',
+      type: 'page.viewed',
+      ts: new Date(a.ts),
+      visitor_id: a.visitorId,
+      session_id: a.sessionId,
+      user_id: 'u1',
+      campaign_id: 'c',
+      variant: 'a',
+      url: a.url,
+      props: { x: [1] },
+    })
+  })
+
+  it('keeps push_subscriptions in step with push.subscribed / push.unsubscribed, once per event', async () => {
+    const subscription = { endpoint: 'https://push.example/abc', keys: { p256dh: 'k', auth: 'a' } }
+    const sub = event({
+      type: 'push.subscribed',
+      visitorId: 'pv',
+      campaignId: 'push-optin',
+      props: { subscription },
+    })
+    const unsub = event({
+      type: 'push.unsubscribed',
+      visitorId: 'pv',
+      ts: '2026-01-16T00:00:00Z',
+      props: { subscription },
+    })
+    const rows = async () =>
+      (await db().query('select endpoint, keys, visitor_id, campaign_id, site from push_subscriptions')).rows
+    await app().request('/v1/batch', post(batch([sub])))
+    expect(await rows()).toEqual([
+      {
+        endpoint: subscription.endpoint,
+        keys: subscription.keys,
+        visitor_id: 'pv',
+        campaign_id: 'push-optin',
+        site: 'shop',
+      },
+    ])
+    await app().request('/v1/batch', post(batch([unsub])))
+    expect(await rows()).toEqual([])
+    // A late re-send of the old subscribe event is a duplicate and must not resurrect the row.
+    expect(await (await app().request('/v1/batch', post(batch([sub])))).json()).toEqual({
+      accepted: 0,
+      duplicates: 1,
+    })
+    expect(await rows()).toEqual([])
+  })
+})
