@@ -1,0 +1,95 @@
+import { listen, noop } from './listen'
+
+export interface ExitIntentOptions {
+  /** Seconds on the page before exits count. Default 3 (ouibounce waits 1 s, use-exit-intent 5 s). */
+  minSeconds?: number
+  /** The pointer must leave within this many px of the top edge. Default 20 (ouibounce, danhayden). */
+  thresholdPx?: number
+  /** Wait this long after leaving; coming back cancels. Default 200 ms (ouibounce PR #55). */
+  graceMs?: number
+  window?: Window
+}
+
+/** Input types with no browser UI (autofill, picker, dropdown) that could sit over the page. */
+const PLAIN = /^(checkbox|radio|button|submit|reset|range|image)$/
+
+const isField = (el: Element | null): boolean =>
+  !!el &&
+  (el.tagName === 'SELECT' ||
+    el.tagName === 'TEXTAREA' ||
+    (el.tagName === 'INPUT' && !PLAIN.test((el as HTMLInputElement).type)))
+
+/**
+ * Desktop exit intent: the pointer leaves through the top of the viewport while moving up,
+ * toward the tab strip, address bar or close button. Calls `cb` once, after `graceMs`, unless
+ * the pointer came back; subscribe again to re-arm. Returns `dispose`.
+ */
+export function onExitIntent(
+  cb: (d: { source: 'pointer' }) => void,
+  { minSeconds = 3, thresholdPx = 20, graceMs = 200, window: w = globalThis.window }: ExitIntentOptions = {},
+): () => void {
+  if (!w) return noop
+  const d = w.document
+  let armed = false
+  let pending: ReturnType<typeof setTimeout> | undefined
+  let fieldAt = Number.NEGATIVE_INFINITY
+  // Recent mousemoves as flat [timeStamp, clientY, …]. Not throttled: throttling loses fast
+  // flicks (danhayden/exit-intent #2).
+  const pts: number[] = []
+  // Chrome sends a leave/enter burst when the pointer enters from the toolbar at load
+  // (ouibounce #38, #48); a minimum time on the page is the first guard.
+  const arm = setTimeout(() => (armed = true), minSeconds * 1000)
+  const cancel = () => {
+    clearTimeout(pending)
+    pending = undefined
+  }
+  // Picking an autofill entry or a <select> option fires input/change; the menu closing can
+  // leave a stray mouseout behind (use-exit-intent #4, beeker #20).
+  const edited = (e: Event) => {
+    fieldAt = e.timeStamp
+  }
+  const off = listen(d, {
+    mousemove(e: MouseEvent) {
+      pts.push(e.timeStamp, e.clientY)
+      if (pts.length > 20) pts.splice(0, 2)
+    },
+    // The pointer came back (or never really left): cancel the grace timer.
+    mouseover: cancel,
+    input: edited,
+    change: edited,
+    mouseout(e: MouseEvent) {
+      // A non-null relatedTarget means the pointer moved to another element, an iframe
+      // included: only null means it left the document.
+      if (e.relatedTarget || !armed || pending) return
+      const t = e.timeStamp
+      const y = e.clientY
+      if (
+        // clientY, not pageY, so leaving after scrolling still counts (jquery.exitintent #1).
+        y > thresholdPx ||
+        // The right edge is the scrollbar: hovering or dragging it is not leaving (beeker #14, #26).
+        e.clientX >= d.documentElement.clientWidth ||
+        // Select menus and autofill lists are browser UI outside the page (ouibounce #139,
+        // beeker #20, use-exit-intent #4, stick-to-me #11).
+        isField(d.activeElement) ||
+        t - fieldAt < 300
+      )
+        return
+      // Upward motion: a mousemove of the last 100 ms sat at least 10 px lower (Bounceback
+      // needs a 10 px rise). A pointer parked at the top edge, or entering from the tab strip,
+      // has none; `sensitivity` on mouseleave alone can't tell (ouibounce #78, #143).
+      let rise = 0
+      for (let i = 0; i < pts.length; i += 2) if (t - pts[i]! <= 100) rise = Math.max(rise, pts[i + 1]! - y)
+      if (rise < 10) return
+      pending = setTimeout(() => {
+        dispose()
+        cb({ source: 'pointer' })
+      }, graceMs)
+    },
+  })
+  const dispose = () => {
+    clearTimeout(arm)
+    cancel()
+    off()
+  }
+  return dispose
+}
