@@ -1,0 +1,125 @@
+import type { Cart, Order } from '../types'
+import { applyDelta } from './applyDelta'
+import { num } from './toCart'
+import type { CartExposure, CartOptions, CartState } from './types'
+
+const KEY = 'cart'
+
+/** What one visitor's cart state persists as, under the key `cart`. */
+interface Saved {
+  cart?: Cart
+  changedAt?: number
+  /** The latest cart-abandon exposure: only the latest can win attribution. */
+  shown?: CartExposure
+  /** A change not yet reported: a page left inside the debounce reports it on the next visit. */
+  unsent?: boolean
+  /** A purchase is reported once per order id (thank-you pages get reloaded). */
+  lastOrder?: string
+}
+
+const key = (c: Cart | undefined) => JSON.stringify(c)
+
+/**
+ * The visitor's cart: the latest picture from any source, persisted across visits, reported
+ * as a debounced `cart.updated`, and cleared by a `purchase` that carries the cart-abandon
+ * exposure it is attributed to (`recoveredBy`).
+ */
+export function createCart({
+  store,
+  emit,
+  now = Date.now,
+  debounceMs = 1000,
+  attributionDays = 5,
+}: CartOptions): CartState {
+  let s: Saved = {}
+  // The cart last reported (as JSON); `undefined` = none, '' = unknown.
+  let sent: string | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const subs = new Set<(cart: Cart | undefined) => void>()
+  const ready: Promise<void> = store.get<Saved>(KEY).then(
+    (v) => {
+      s = { ...v }
+      sent = s.unsent ? '' : key(s.cart)
+      if (s.unsent) timer = setTimeout(flush, debounceMs)
+    },
+    () => {},
+  )
+  // Every change waits for the stored state: a data-layer delta pushed before the script
+  // loaded applies on top of the cart from the last visit, and attribution sees the exposure.
+  const later =
+    <A extends unknown[]>(fn: (...a: A) => unknown) =>
+    (...a: A) =>
+      void ready.then(() => fn(...a))
+  const save = (notify?: boolean) => {
+    store.set(KEY, { ...s }).catch(() => {})
+    if (notify) for (const fn of subs) fn(s.cart)
+  }
+
+  function flush() {
+    clearTimeout(timer)
+    if (!s.unsent) return
+    s.unsent = false
+    if (key(s.cart) !== sent) {
+      sent = key(s.cart)
+      emit('cart.updated', { ...(s.cart ?? { items: [], value: 0, currency: '' }) })
+    }
+    save()
+  }
+
+  const change = (cart: Cart | undefined) => {
+    if (key(cart) === key(s.cart)) return
+    s.cart = cart
+    s.changedAt = now()
+    s.unsent = true
+    save(true)
+    clearTimeout(timer)
+    timer = setTimeout(flush, debounceMs)
+  }
+
+  return {
+    ready,
+    get: () => s.cart,
+    lastChangedAt: () => s.changedAt,
+    set: later((cart?: Cart) =>
+      change(applyDelta(undefined, { op: 'set', ...cart, items: cart?.items ?? [] })),
+    ),
+    apply: later((delta) => change(applyDelta(s.cart, delta))),
+    addShown: later((campaignId: string, variant: string | undefined, heldOut: boolean) => {
+      s.shown = { campaignId, variant, heldOut, shownAt: now() }
+      save()
+    }),
+    purchase: later((order: Order) => {
+      const orderId = `${order?.orderId ?? ''}`
+      if (!orderId || orderId === s.lastOrder) return
+      flush()
+      const x = s.shown
+      emit('purchase', {
+        orderId,
+        value: num(order.value),
+        currency: order.currency || s.cart?.currency || '',
+        items: order.items ?? s.cart?.items ?? [],
+        // Held-out exposures count too: the collector compares both groups for lift.
+        ...(x &&
+          now() - x.shownAt <= attributionDays * 864e5 && {
+            recoveredBy: { ...x, shownAt: new Date(x.shownAt).toISOString() },
+          }),
+      })
+      // The bought cart is gone, and an exposure recovers one cart (older ones are pruned here).
+      s = { lastOrder: orderId }
+      sent = undefined
+      save(true)
+    }),
+    subscribe(fn) {
+      subs.add(fn)
+      return () => subs.delete(fn)
+    },
+    forget: () =>
+      ready.then(() => {
+        clearTimeout(timer)
+        s = {}
+        sent = undefined
+        for (const fn of subs) fn(undefined)
+        return (store.delMany ? store.delMany([KEY]) : store.set(KEY, undefined)).catch(() => {})
+      }),
+  }
+}
