@@ -1,0 +1,203 @@
+import {
+  arr,
+  bool,
+  num,
+  type ObjNode,
+  obj,
+  oneOf,
+  record,
+  type SchemaNode,
+  str,
+  tagged,
+  union,
+} from './schema'
+
+// Every field of `LingerConfig` (../types.ts). test/config/types.test.ts fails when the two
+// drift apart. Field help for editors lives in docs.ts, outside the shipped script.
+
+export const id = str({ max: 64, pattern: /^[\w-]+$/ })
+/** Plain text, or per-locale text keyed by a language tag. */
+export const text = union([str(), record(str(), { key: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/ })])
+const count = num({ min: 0, int: true })
+const positive = num({ min: 1, int: true })
+const amount = num({ min: 0 })
+const percent = num({ min: 0, max: 100 })
+const url = str({ format: 'url' })
+const date = str({ max: 64, format: 'date' })
+const short = str({ max: 200 })
+const selector = str({ min: 1, max: 500 })
+const rules = arr(str({ max: 300, format: 'match' }))
+
+export const matchRules = obj({ include: rules, exclude: rules })
+
+export const link = obj(
+  {
+    label: text,
+    href: str({ format: 'href' }),
+    action: oneOf(['link', 'close', 'copy-coupon', 'show']),
+    campaign: id,
+  },
+  { required: ['label'] },
+)
+
+export const popupContent = obj({
+  title: text,
+  body: text,
+  image: obj({ src: str({ format: 'href' }), alt: text }, { required: ['src', 'alt'] }),
+  coupon: str({ max: 64 }),
+  countdown: obj({ until: date, minutes: amount, label: text }),
+  cta: link,
+  secondary: link,
+  email: obj({ placeholder: text, submit: text, consent: text, required: bool() }),
+  teaser: text,
+  success: obj({ title: text, body: text }),
+  items: bool(),
+})
+
+export const pushContent = obj(
+  { title: text, body: text, allow: text, deny: text },
+  { required: ['title', 'allow', 'deny'] },
+)
+
+const utm = union([short, arr(short)])
+
+export const audience = obj({
+  url: matchRules,
+  referrer: matchRules,
+  landing: matchRules,
+  utm: obj({ source: utm, medium: utm, campaign: utm, term: utm, content: utm }),
+  device: arr(oneOf(['desktop', 'mobile', 'tablet']), { max: 3 }),
+  visitor: obj({ type: oneOf(['new', 'returning']), minVisits: count, maxVisits: count }),
+  locale: arr(str({ max: 35 })),
+  schedule: obj({
+    start: date,
+    end: date,
+    days: arr(num({ min: 0, max: 6, int: true }), { max: 7 }),
+    hours: arr(num({ min: 0, max: 24 }), { min: 2, max: 2 }),
+    timeZone: str({ max: 64, format: 'tz' }),
+  }),
+  sample: percent,
+  cart: obj({ minValue: amount, maxValue: amount, minItems: count, contains: arr(short) }),
+})
+
+export const frequency = obj({
+  perSession: count,
+  total: count,
+  afterDismissDays: amount,
+  afterConvertDays: amount,
+  everyPageviews: positive,
+})
+
+export const trigger = tagged('type', {
+  'exit-intent': obj({ minSeconds: amount }),
+  'cart-abandon': obj({
+    on: arr(oneOf(['exit-intent', 'idle', 'return']), { max: 3 }),
+    idleSeconds: amount,
+    returnAfterMinutes: amount,
+    minValue: amount,
+    minItems: count,
+  }),
+  time: obj({ seconds: amount, scope: oneOf(['page', 'site']) }, { required: ['seconds'] }),
+  scroll: obj({ percent }, { required: ['percent'] }),
+  idle: obj({ seconds: amount }, { required: ['seconds'] }),
+  pageview: obj({}),
+  pageviews: obj({ count: positive }, { required: ['count'] }),
+  click: obj({ selector }, { required: ['selector'] }),
+  event: obj({ name: str({ min: 1, max: 200 }) }, { required: ['name'] }),
+  manual: obj({}),
+})
+
+/** Variants of one campaign kind: what each may replace differs by kind. */
+const variants = (replaces: Record<string, SchemaNode>) =>
+  arr(obj({ id, weight: num({ gt: 0 }), ...replaces }, { required: ['id', 'weight'] }), {
+    max: 20,
+    unique: 'id',
+  })
+
+const base = {
+  id,
+  trigger,
+  audience,
+  frequency,
+  priority: num(),
+  holdout: percent,
+  enabled: bool(),
+}
+const survey = { ...base, question: text, variants: variants({ question: text }), thanks: text }
+const campaignOf = (props: Record<string, SchemaNode>, ...required: string[]): ObjNode =>
+  obj(props, { required: ['id', 'trigger', ...required] })
+
+export const campaign = tagged('kind', {
+  popup: campaignOf(
+    {
+      ...base,
+      variants: variants({ content: popupContent }),
+      layout: oneOf(['modal', 'slide-in', 'bar-top', 'bar-bottom', 'sheet', 'inline']),
+      position: oneOf(['left', 'right']),
+      target: selector,
+      content: popupContent,
+    },
+    'content',
+  ),
+  nps: campaignOf(
+    {
+      ...survey,
+      lowLabel: text,
+      highLabel: text,
+      followUp: obj({ detractor: text, passive: text, promoter: text }),
+    },
+    'question',
+  ),
+  csat: campaignOf(
+    {
+      ...survey,
+      scale: oneOf([3, 5, 7]),
+      style: oneOf(['stars', 'faces', 'numbers']),
+      comment: union([bool(), text]),
+    },
+    'question',
+  ),
+  push: campaignOf(
+    {
+      ...base,
+      variants: variants({ content: pushContent }),
+      vapidPublicKey: str({ min: 1, max: 200 }),
+      serviceWorker: url,
+      scope: url,
+      content: pushContent,
+    },
+    'vapidPublicKey',
+    'content',
+  ),
+})
+
+export const theme = obj({
+  // Colour and font end up in CSS: no `;`, braces or quotes-breaking characters.
+  color: str({ max: 64, pattern: /^[\w#(),.%/ -]+$/ }),
+  radius: num({ min: 0, max: 100 }),
+  font: str({ max: 200, pattern: /^[\w "',-]+$/ }),
+  mode: oneOf(['light', 'dark', 'auto']),
+})
+
+/** The whole config, v1. Lenient at the top: a broken optional field or campaign is dropped and reported. */
+export const configDefinition = obj(
+  {
+    $schema: str({ max: 500 }),
+    version: oneOf([1]),
+    site: str({ max: 64, pattern: /^[\w.-]+$/ }),
+    endpoint: url,
+    format: oneOf(['linger', 'segment', 'rudderstack', 'posthog']),
+    writeKey: str({ max: 500 }),
+    consent: oneOf(['granted', 'required']),
+    locale: str({ max: 35 }),
+    theme,
+    limits: obj({ perSession: count, gapSeconds: amount }),
+    cart: obj({
+      dataLayer: union([bool(), str({ max: 100, pattern: /^[A-Za-z_$][\w$]*$/ })]),
+      shopify: bool(),
+      attributionDays: amount,
+    }),
+    campaigns: arr(campaign, { max: 100, unique: 'id', lenient: true }),
+  },
+  { required: ['version', 'site', 'campaigns'], lenient: true },
+)

@@ -1,0 +1,5 @@
+export { check, expected } from './check'
+export { configDefinition } from './definition'
+export { isSafeLink } from './isSafeLink'
+export * from './schema'
+export { validateConfig } from './validateConfig'

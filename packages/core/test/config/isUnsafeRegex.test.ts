@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { isUnsafeRegex } from '../../src/config/isUnsafeRegex'
+
+describe('isUnsafeRegex', () => {
+  it.each([
+    '(a+)+',
+    '(a*)*',
+    '(a|a)*',
+    '(.*){3}',
+    '(?:a+)+',
+    '((ab)*)+',
+    '((a)+b)*',
+    '(\\w+\\s?)*$',
+    '(?<word>[a-z]+)+',
+    '^(([a-z])+.)+[A-Z]([a-z])+$',
+  ])('rejects %s', (src) => expect(isUnsafeRegex(src)).toBe(true))
+
+  it.each([
+    '^/p/\\d+$',
+    '(foo|bar)\\.com',
+    '^/(en|de)/products/.*$',
+    '[a-z]+(\\.html)?$',
+    '(ab)?c',
+    '\\(a+\\)+',
+    '[(a+)]+',
+    '^/products/[^/]+/reviews$',
+    '(?=a+)b',
+    'a+b*c{2,}',
+  ])('accepts %s', (src) => expect(isUnsafeRegex(src)).toBe(false))
+})
