@@ -32,7 +32,7 @@ const npsOf = ({ n, promoters, detractors }: Tally) => {
 export async function npsReport(db: Queryable, { site, from, to }: ReportParams): Promise<NpsSection> {
   const params = [site, from, to]
   const overall = await db.query<{ score: number; n: number }>(
-    `select score, count(*) as n from (${latestAnswers("''")}) a group by score`,
+    `select score, count(*) as n from (${latestAnswers('null::timestamptz')}) a group by score`,
     params,
   )
   const distribution = Array.from({ length: 11 }, () => 0)

@@ -69,7 +69,13 @@ export function createApp({
   app.get('/v1/report', admin, async (c) => {
     const params = reportQuery(c.req.query(), now())
     if (typeof params === 'string') return c.json({ error: params, issues: [] }, 400)
-    return c.json(await buildReport(db, params))
+    try {
+      return c.json(await buildReport(db, params))
+    } catch (error) {
+      // Report sections signal a bad query parameter with a RangeError.
+      if (error instanceof RangeError) return c.json({ error: error.message, issues: [] }, 400)
+      throw error
+    }
   })
   app.post('/v1/push', admin, (c) => handlePush(c, db, vapid, fetcher))
 

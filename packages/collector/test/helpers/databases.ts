@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import { type Db, openDatabase } from '../../src/db'
 
 const postgresUrl = process.env.LINGER_TEST_DATABASE_URL
+/** Starting PGlite's WebAssembly on a busy machine can take many seconds. */
+export const SLOW = 60_000
 
 /**
  * Declares `fn`'s tests twice: on in-memory PGlite and on PostgreSQL (a fresh schema per
@@ -15,7 +17,7 @@ export function forEachDatabase(name: string, fn: (db: () => Db, kind: Db['kind'
     let db: Db | undefined
     beforeAll(async () => {
       db = await openDatabase({ dataDir: 'memory://' })
-    })
+    }, SLOW)
     afterAll(() => db?.close())
     fn(() => db!, 'pglite')
   })
@@ -31,7 +33,7 @@ export function forEachDatabase(name: string, fn: (db: () => Db, kind: Db['kind'
     const schema = `t_${randomBytes(6).toString('hex')}`
     beforeAll(async () => {
       db = await openDatabase({ databaseUrl: postgresUrl, schema })
-    })
+    }, SLOW)
     afterAll(async () => {
       if (!db) return
       await db.exec(`drop schema ${schema} cascade`)
