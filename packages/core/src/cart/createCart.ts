@@ -1,6 +1,6 @@
 import type { Cart, Order } from '../types'
 import { applyDelta } from './applyDelta'
-import { num } from './toCart'
+import { num, toCart } from './toCart'
 import type { CartExposure, CartOptions, CartState } from './types'
 
 const KEY = 'cart'
@@ -9,10 +9,13 @@ const KEY = 'cart'
 interface Saved {
   cart?: Cart
   changedAt?: number
+  /**
+   * The cart last reported, as JSON. Persisted so that a change the visitor navigated away
+   * from inside the debounce (add to cart → cart page) is reported on the next page.
+   */
+  sent?: string
   /** The latest cart-abandon exposure: only the latest can win attribution. */
   shown?: CartExposure
-  /** A change not yet reported: a page left inside the debounce reports it on the next visit. */
-  unsent?: boolean
   /** A purchase is reported once per order id (thank-you pages get reloaded). */
   lastOrder?: string
 }
@@ -32,15 +35,16 @@ export function createCart({
   attributionDays = 5,
 }: CartOptions): CartState {
   let s: Saved = {}
-  // The cart last reported (as JSON); `undefined` = none, '' = unknown.
-  let sent: string | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   const subs = new Set<(cart: Cart | undefined) => void>()
+  const schedule = () => {
+    clearTimeout(timer)
+    timer = setTimeout(flush, debounceMs)
+  }
   const ready: Promise<void> = store.get<Saved>(KEY).then(
     (v) => {
       s = { ...v }
-      sent = s.unsent ? '' : key(s.cart)
-      if (s.unsent) timer = setTimeout(flush, debounceMs)
+      if (key(s.cart) !== s.sent) schedule()
     },
     () => {},
   )
@@ -57,32 +61,27 @@ export function createCart({
 
   function flush() {
     clearTimeout(timer)
-    if (!s.unsent) return
-    s.unsent = false
-    if (key(s.cart) !== sent) {
-      sent = key(s.cart)
-      emit('cart.updated', { ...(s.cart ?? { items: [], value: 0, currency: '' }) })
+    const k = key(s.cart)
+    if (k !== s.sent) {
+      s.sent = k
+      emit('cart.updated', { items: [], value: 0, currency: '', ...s.cart })
+      save()
     }
-    save()
   }
 
   const change = (cart: Cart | undefined) => {
     if (key(cart) === key(s.cart)) return
     s.cart = cart
     s.changedAt = now()
-    s.unsent = true
     save(true)
-    clearTimeout(timer)
-    timer = setTimeout(flush, debounceMs)
+    schedule()
   }
 
   return {
     ready,
     get: () => s.cart,
     lastChangedAt: () => s.changedAt,
-    set: later((cart?: Cart) =>
-      change(applyDelta(undefined, { op: 'set', ...cart, items: cart?.items ?? [] })),
-    ),
+    set: later((cart?: Cart) => change(toCart(cart?.items, cart?.currency, cart?.value))),
     apply: later((delta) => change(applyDelta(s.cart, delta))),
     addShown: later((campaignId: string, variant: string | undefined, heldOut: boolean) => {
       s.shown = { campaignId, variant, heldOut, shownAt: now() }
@@ -106,7 +105,6 @@ export function createCart({
       })
       // The bought cart is gone, and an exposure recovers one cart (older ones are pruned here).
       s = { lastOrder: orderId }
-      sent = undefined
       save(true)
     }),
     subscribe(fn) {
@@ -117,7 +115,6 @@ export function createCart({
       ready.then(() => {
         clearTimeout(timer)
         s = {}
-        sent = undefined
         for (const fn of subs) fn(undefined)
         return (store.delMany ? store.delMany([KEY]) : store.set(KEY, undefined)).catch(() => {})
       }),

@@ -259,6 +259,16 @@ describe('createCart: purchase and attribution', () => {
     })
   })
 
+  it('attributes a purchase exactly 5 days after the exposure (the window is inclusive)', async () => {
+    const cart = make(memoryStore())
+    cart.addShown('cart-rescue', 'a', false)
+    await cart.ready
+    clock += 5 * DAY
+    cart.purchase({ orderId: 'T_5a', value: 20, currency: 'EUR' })
+    await cart.ready
+    expect(events[0]?.[1].recoveredBy).toMatchObject({ campaignId: 'cart-rescue' })
+  })
+
   it('does not attribute a purchase after the 5-day default window', async () => {
     const cart = make(memoryStore())
     cart.addShown('cart-rescue', 'a', false)
