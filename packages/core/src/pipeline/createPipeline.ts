@@ -1,0 +1,348 @@
+import { newEventId } from '../identity/newEventId'
+import { openKv } from '../storage/openKv'
+import type { LingerEvent } from '../types'
+import { byteLength } from './byteLength'
+import { lingerEncoder } from './lingerEncoder'
+import { packBatch, type QueuedEvent } from './packBatch'
+import { retryDelay } from './retryDelay'
+import type { EncodedBatch, Pipeline, PipelineOptions } from './types'
+import { LEASE_KEY, withFlushLock } from './withFlushLock'
+
+// The Fetch spec rejects a keepalive request once the page's keepalive bodies in flight pass 64 KiB.
+const KEEPALIVE = 65536
+
+const byId = (a: QueuedEvent, b: QueuedEvent) => (a.e.id < b.e.id ? -1 : 1)
+const ids = (list: QueuedEvent[]) => list.map((r) => r.e.id)
+
+/**
+ * The zero-loss event pipeline: events are written to the store (one record per event, keyed by
+ * its time-ordered id) before any send, batched by count and bytes, and deleted only after a 2xx.
+ * Tabs sharing the store share one queue; one of them flushes at a time.
+ */
+export function createPipeline(o: PipelineOptions): Pipeline {
+  const { site, endpoint, encode = lingerEncoder, now = Date.now, random = Math.random } = o
+  const { flushIntervalMs = 5000, maxBatchEvents = 50, maxBatchBytes = 61440, maxAgeMs = 6048e5 } = o
+  const { maxQueueEvents = 1000, maxQueueBytes = 2097152 } = o
+  const w = o.window ?? (typeof window === 'undefined' ? undefined : window)
+  const nav = w?.navigator
+  const send = o.fetch ?? w?.fetch.bind(w)
+  const beacon = o.sendBeacon ?? (nav?.sendBeacon && ((url: string, data: Blob) => nav.sendBeacon(url, data)))
+  const debug = (code: string, detail?: unknown) => o.onDebug?.(code, detail)
+  const kv = o.kv ?? openKv('linger', 'queue', { onFallback: (why) => debug('kv', why) })
+  const me = newEventId()
+  const overhead = byteLength(site) + 99
+  const stats = { sent: 0, dropped: 0, requests: 0 }
+
+  let consent = o.consent
+  let q = new Map<string, QueuedEvent>()
+  let incoming: LingerEvent[] = []
+  let toPut: QueuedEvent[] = []
+  let toDel: string[] = []
+  let writing: Promise<void> | undefined
+  let kind = kv.kind
+  let unreported = 0 // dropped here and not yet told to the endpoint
+  let attempt = 0
+  let retryAt = 0
+  let hard = false // retryAt came from Retry-After: coming back online does not lift it
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let busy = false
+  let inflight = 0
+  let maxCount = maxBatchEvents
+  let gen = 0 // bumped by forget(): work started before it must not resurrect events
+  let dead = false
+  let release: (() => void) | undefined
+  let bytes = 0
+
+  const sorted = () => [...q.values()].sort(byId)
+  const arm = (ms: number) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = undefined
+      flush()
+    }, ms)
+  }
+
+  /** Removes `list` from the queue as dropped; `tell` = report the count in the next batch. */
+  const drop = (list: QueuedEvent[], code: string, tell = true) => {
+    for (const r of list) q.delete(r.e.id)
+    stats.dropped += list.length
+    if (tell) unreported += list.length
+    if (list.length) debug(code, list.length)
+    return list
+  }
+
+  /** Oldest events over the count/bytes caps, and with `age`, those older than maxAgeMs. */
+  const excess = (age: boolean) => {
+    let count = q.size
+    bytes = 0
+    for (const r of q.values()) bytes += r.n
+    if (!age && count <= maxQueueEvents && bytes <= maxQueueBytes) return []
+    const cut = now() - maxAgeMs
+    return sorted().filter((r) => {
+      const out = count > maxQueueEvents || bytes > maxQueueBytes || (age && Date.parse(r.e.ts) < cut)
+      if (out) {
+        count--
+        bytes -= r.n
+      }
+      return out
+    })
+  }
+
+  const put = (list: QueuedEvent[]) => kv.setMany(list.map((r) => [r.e.id, r.e]))
+
+  /** One writer at a time: what arrives while a transaction runs goes into the next one. */
+  const persist = (add: QueuedEvent[], del: QueuedEvent[] = []) => {
+    if (!consent) return
+    toPut.push(...add)
+    toDel.push(...ids(del))
+    writing ||= (async () => {
+      while (toPut.length || toDel.length) {
+        const add = toPut.splice(0)
+        const del = toDel.splice(0)
+        if (del.length) await kv.delMany(del)
+        try {
+          await put(add)
+        } catch {
+          // QuotaExceededError from a store that does not fall back by itself: make room by
+          // dropping our oldest stored half, then try once more. Failing that, the new events
+          // live in memory only and still go out from there.
+          const old = sorted().filter((r) => r.s)
+          const cut = drop(old.slice(0, Math.ceil(old.length / 2)), 'quota')
+          try {
+            await kv.delMany(ids(cut))
+            await put(add)
+          } catch {}
+        }
+        // Sendable from now on (after a second failure they live in memory only, and go from there).
+        for (const r of add) r.s = true
+        // The store just fell back to memory (quota, lost connection): give it the whole queue.
+        if (kv.kind !== kind) {
+          kind = kv.kind
+          await put(sorted())
+        }
+      }
+      writing = undefined
+    })()
+  }
+
+  const ingest = () => {
+    const add: QueuedEvent[] = []
+    for (const e of incoming.splice(0)) {
+      const n = byteLength(JSON.stringify(e))
+      if (n > 32768) drop([{ e, n }], 'big')
+      else add.push(q.set(e.id, { e, n }).get(e.id)!)
+    }
+    const gone = drop(excess(false), 'cap')
+    persist(
+      add.filter((r) => q.has(r.e.id)),
+      gone,
+    )
+    if (q.size >= maxBatchEvents || bytes >= maxBatchBytes) flush()
+    else if (!timer && q.size && consent) arm(flushIntervalMs)
+  }
+
+  /** 2xx: the events leave the queue, and the drops reported with them are told. */
+  const ack = (batch: QueuedEvent[], told: number) => {
+    attempt = 0
+    unreported -= told
+    stats.sent += batch.length
+    for (const r of batch) q.delete(r.e.id)
+    return kv.delMany(ids(batch))
+  }
+
+  const post = (enc: EncodedBatch, url: string, n: number) => {
+    const p = send!(url, {
+      method: 'POST',
+      keepalive: true,
+      headers: { 'content-type': 'application/json', ...enc.headers },
+      body: enc.body,
+    })
+    stats.requests++
+    inflight += n
+    const done = () => {
+      inflight -= n
+    }
+    p.then(done, done)
+    return p
+  }
+
+  const encodeBatch = (batch: QueuedEvent[]) => {
+    const enc = encode(
+      batch.map((r) => r.e),
+      { site, sentAt: new Date(now()).toISOString(), dropped: unreported },
+    )
+    return [enc, enc.url ?? endpoint, byteLength(enc.body)] as const
+  }
+
+  /** Re-reads the shared store (other tabs' and earlier visits' events), then sends batch by batch. */
+  const deliver = async (g: number) => {
+    const stored = new Set(ids([...q.values()].filter((r) => r.s)))
+    const rows = await kv.entries<string, LingerEvent>()
+    if (g !== gen) return
+    const next = new Map<string, QueuedEvent>()
+    for (const [id, e] of rows)
+      if (id !== LEASE_KEY) next.set(id, q.get(id) ?? { e, n: byteLength(JSON.stringify(e)), s: true })
+    // Keep what was not stored when the read began; stored events missing from it were sent by another tab.
+    for (const [id, r] of q) if (!stored.has(id)) next.set(id, r)
+    q = next
+    await kv.delMany(ids(drop(excess(true), 'cap')))
+    while (consent && !dead && g === gen) {
+      const batch = packBatch(
+        // Only what is stored goes out: an event must survive this tab before it is sent.
+        sorted().filter((r) => r.s && !r.f),
+        maxCount,
+        maxBatchBytes,
+        overhead,
+      )
+      if (!batch.length) return
+      const [enc, url, n] = encodeBatch(batch)
+      if (!url) return
+      if (n >= KEEPALIVE && batch.length > 1) {
+        maxCount = Math.ceil(batch.length / 2)
+        continue
+      }
+      const told = unreported
+      let status = 0
+      let after: string | null = null
+      for (const r of batch) r.f = true
+      try {
+        const res = await post(enc, url, n)
+        status = res.status
+        after = res.headers.get('retry-after')
+      } catch {}
+      for (const r of batch) r.f = false
+      if (g !== gen) return
+      if (status > 199 && status < 300) await ack(batch, told)
+      else if (status === 413 && batch.length > 1) maxCount = Math.ceil(batch.length / 2)
+      else if (!status || status === 408 || status === 429 || status > 499) {
+        const ms = retryDelay(attempt, random, now(), after)
+        hard = !!after
+        attempt = Math.min(attempt + 1, 30)
+        retryAt = now() + ms
+        debug('retry', { status, ms })
+        return arm(ms)
+      } else {
+        // Any other answer (4xx, or 413 for one event) will not change on retry: drop the batch.
+        debug('reject', status)
+        await kv.delMany(ids(drop(batch, 'drop', false)))
+      }
+    }
+  }
+
+  /** On pagehide: send now, synchronously, what fits in the keepalive quota; the rest waits in the store. */
+  const unload = () => {
+    release?.()
+    // A server's Retry-After binds even now; after a plain failure one more try costs little.
+    if (hard && now() < retryAt) return
+    let budget = KEEPALIVE - inflight
+    const list = sorted().filter((r) => !r.f)
+    while (list.length) {
+      const batch = packBatch(list, maxCount, Math.min(maxBatchBytes, budget), overhead)
+      const [enc, url, n] = encodeBatch(batch)
+      if (!batch.length || !url || n > budget) return
+      list.splice(0, batch.length)
+      budget -= n
+      const told = unreported
+      // This is the last chance to report drops from memory; count them told.
+      unreported = 0
+      let p: Promise<Response> | undefined
+      for (const r of batch) r.f = true
+      try {
+        p = post(enc, url, n)
+      } catch {}
+      if (p)
+        p.then(
+          (res) => {
+            if (res.ok) ack(batch, 0)
+          },
+          () => {},
+        ).finally(() => {
+          for (const r of batch) r.f = false
+        })
+      else {
+        stats.requests++
+        // A beacon is never acknowledged: the events stay stored and go again on the next visit.
+        if (!beacon?.(url, new Blob([enc.body], { type: 'text/plain' }))) {
+          unreported += told
+          for (const r of batch) r.f = false
+          return
+        }
+        for (const r of batch) q.delete(r.e.id)
+      }
+    }
+  }
+
+  const flush = async (opts?: { unloading?: boolean }) => {
+    if (incoming.length) ingest()
+    if (!consent || dead) return
+    if (opts?.unloading) return unload()
+    if (now() < retryAt) return arm(retryAt - now())
+    if (busy || nav?.onLine === false) return
+    busy = true
+    const g = gen
+    try {
+      await writing
+      // Racing `release` lets pagehide end the lock at once, so the page stays bfcache-eligible.
+      const ran = await withFlushLock(
+        () => Promise.race([deliver(g), new Promise<void>((done) => (release = done))]),
+        kv,
+        nav?.locks,
+        now,
+        me,
+      )
+      if (!ran) debug('locked')
+    } catch (error) {
+      debug('error', error)
+    } finally {
+      busy = false
+      release = undefined
+      if (q.size && !timer && consent) arm(flushIntervalMs)
+    }
+  }
+
+  const onHidden = () => w!.document.visibilityState === 'hidden' && flush()
+  const onPagehide = () => flush({ unloading: true })
+  const onOnline = () => {
+    if (!hard) retryAt = attempt = 0
+    flush()
+  }
+  w?.addEventListener('pagehide', onPagehide)
+  w?.addEventListener('online', onOnline)
+  w?.document.addEventListener('visibilitychange', onHidden)
+  // Events stored by earlier visits (or tabs that died) go out now.
+  if (consent) arm(0)
+
+  return {
+    enqueue(event) {
+      if (!dead && incoming.push(event) === 1) queueMicrotask(() => incoming.length && ingest())
+    },
+    flush,
+    setConsent(granted) {
+      const was = consent
+      consent = granted
+      if (granted && !was) {
+        persist(sorted().filter((r) => !r.s))
+        arm(0)
+      }
+    },
+    async forget() {
+      gen++
+      incoming = []
+      q = new Map()
+      toPut = []
+      toDel = []
+      unreported = 0
+      await writing
+      await kv.clear()
+    },
+    dispose() {
+      dead = true
+      clearTimeout(timer)
+      release?.()
+      w?.removeEventListener('pagehide', onPagehide)
+      w?.removeEventListener('online', onOnline)
+      w?.document.removeEventListener('visibilitychange', onHidden)
+    },
+    stats: () => ({ queued: q.size + incoming.length, ...stats }),
+  }
+}

@@ -1,0 +1,14 @@
+export { byteLength } from './byteLength'
+export { createPipeline } from './createPipeline'
+export { lingerEncoder } from './lingerEncoder'
+export { packBatch, type QueuedEvent } from './packBatch'
+export { MAX_BACKOFF_MS, retryDelay } from './retryDelay'
+export type {
+  BatchContext,
+  BatchEncoder,
+  EncodedBatch,
+  Pipeline,
+  PipelineOptions,
+  PipelineStats,
+} from './types'
+export { LEASE_KEY, withFlushLock } from './withFlushLock'

@@ -1,0 +1,2 @@
+export type { KvFallbackReason, KvOptions, KvStore } from './KvStore'
+export { openKv } from './openKv'

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { countingKv, ev, fakeFetch, settle } from './helpers'
+import { make, useFakeTime } from './setup'
+
+useFakeTime()
+
+const bytes = (s: { init: RequestInit }) => new Blob([String(s.init.body)]).size
+
+describe('page hide and unload', () => {
+  it('flushes when the page becomes hidden', async () => {
+    const { pipeline, net, win } = make({ flushIntervalMs: 60_000 })
+    pipeline.enqueue(ev())
+    await settle()
+    win.document.visibilityState = 'hidden'
+    win.document.dispatchEvent(new Event('visibilitychange'))
+    await settle()
+    expect(net.sent).toHaveLength(1)
+  })
+
+  it('sends synchronously on pagehide, with keepalive, even events enqueued in the same task', async () => {
+    const { pipeline, net, win, kv } = make({ flushIntervalMs: 60_000 })
+    await settle()
+    const e = ev()
+    pipeline.enqueue(e)
+    win.dispatchEvent(new Event('pagehide'))
+    expect(net.ids()).toEqual([e.id])
+    expect(net.sent[0]!.init.keepalive).toBe(true)
+    await settle()
+    // Acknowledged: gone from the store.
+    expect(kv.map.size).toBe(0)
+  })
+
+  it('sends only what fits the 64 KiB keepalive quota and leaves the rest for the next visit', async () => {
+    const kv = countingKv()
+    const { pipeline, net, win } = make({ kv, flushIntervalMs: 60_000 }, [], 'hang')
+    await settle()
+    const events = Array.from({ length: 30 }, () => ev(5000))
+    for (const e of events) pipeline.enqueue(e)
+    await settle()
+    win.dispatchEvent(new Event('pagehide'))
+    const total = net.sent.reduce((n, s) => n + bytes(s), 0)
+    expect(total).toBeLessThanOrEqual(65536)
+    expect(total).toBeGreaterThan(50_000)
+    expect([...kv.map.keys()].filter((k) => k !== 'lease')).toHaveLength(30)
+    pipeline.dispose()
+    // Next visit (after the dead tab's 10 s lease): everything arrives.
+    const next = fakeFetch()
+    make({ kv, fetch: next.fetch })
+    await settle(11_000)
+    expect(new Set(next.ids())).toEqual(new Set(events.map((e) => e.id)))
+  })
+
+  it('counts keepalive bytes already in flight against the quota', async () => {
+    const { pipeline, net, win } = make({ flushIntervalMs: 60_000 }, ['hang'], 200)
+    const big = Array.from({ length: 11 }, () => ev(5000))
+    for (const e of big) pipeline.enqueue(e)
+    await settle()
+    await pipeline.flush() // ~55 KiB in flight, unanswered
+    await settle()
+    expect(net.sent).toHaveLength(1)
+    const inFlight = bytes(net.sent[0]!)
+    for (let i = 0; i < 30; i++) pipeline.enqueue(ev(600))
+    await settle()
+    win.dispatchEvent(new Event('pagehide'))
+    const later = net.sent.slice(1)
+    const sentLater = later.flatMap((s) => s.body.events)
+    expect(inFlight + later.reduce((n, s) => n + bytes(s), 0)).toBeLessThanOrEqual(65536)
+    expect(sentLater.length).toBeGreaterThan(5)
+    expect(sentLater.length).toBeLessThan(30)
+    // The events in flight are not sent a second time.
+    expect(sentLater.filter((e) => big.some((b) => b.id === e.id))).toEqual([])
+  })
+
+  it('falls back to sendBeacon with a text/plain Blob when fetch throws, and stops when it returns false', async () => {
+    const beacons: Blob[] = []
+    let accept = 1
+    const { pipeline, win, kv } = make({
+      flushIntervalMs: 60_000,
+      maxBatchEvents: 5,
+      fetch: () => {
+        throw new TypeError('keepalive unsupported')
+      },
+      sendBeacon: (_url, data) => {
+        if (!accept--) return false
+        beacons.push(data)
+        return true
+      },
+    })
+    await settle()
+    for (let i = 0; i < 12; i++) pipeline.enqueue(ev())
+    await settle()
+    win.dispatchEvent(new Event('pagehide'))
+    expect(beacons).toHaveLength(1)
+    expect(beacons[0]!.type).toBe('text/plain')
+    expect(JSON.parse(await beacons[0]!.text()).events).toHaveLength(5)
+    expect(pipeline.stats().requests).toBe(2)
+    // A beacon is never acknowledged: every row stays for the next visit.
+    expect(kv.map.size).toBe(12)
+  })
+})
