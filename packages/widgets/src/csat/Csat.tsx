@@ -4,8 +4,8 @@ import type { SurveyState } from '../survey/state'
 import * as K from '../text/keys'
 import type { Ctx } from '../ui/ctx'
 
-// One code point per face, worst to best, per scale.
-const faces: Record<number, string> = { 3: '🙁😐🙂', 5: '😞🙁😐🙂😄', 7: '😫😞🙁😐🙂😊😄' }
+// One code point per face, worst to best, per scale (Unicode 6 faces: widest font support).
+const faces: Record<number, string> = { 3: '😕😐😊', 5: '😞😕😐😊😄', 7: '😫😞😕😐😊😃😄' }
 
 /** CSAT: 1–3, 1–5 or 1–7 as stars, faces or numbers; `comment` asks for one after the score. */
 export function Csat({ c }: { c: Ctx<CsatCampaign, SurveyState> }) {

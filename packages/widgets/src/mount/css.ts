@@ -29,7 +29,7 @@ export const css = `:host{all:initial!important;position:fixed!important;z-index
 h2{font-size:19px;line-height:1.3;margin:0 0 8px;padding-inline-end:28px}
 p{margin:0 0 12px}
 a{color:inherit}
-button,input,textarea{font:inherit;color:inherit;box-sizing:border-box;border-radius:calc(var(--r)/2)}
+button,input,textarea,.b{font:inherit;color:inherit;box-sizing:border-box;border-radius:calc(var(--r)/2)}
 button,.b{display:inline-flex;align-items:center;justify-content:center;cursor:pointer;border:1px solid var(--bo);background:none;padding:8px 16px;min-height:40px;text-decoration:none}
 .cta{background:var(--c);color:var(--cf);border-color:var(--c);font-weight:600}
 :focus-visible{outline:3px solid var(--fg);outline-offset:2px}

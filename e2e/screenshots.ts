@@ -1,0 +1,37 @@
+// Renders every widget in real Chromium at desktop (1280×800) and mobile (390×844) sizes,
+// light (and the modal once in dark), into docs/screenshots/<widget>-<viewport>.png.
+// Run: pnpm exec tsx e2e/screenshots.ts
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+import { harness, samples, type WidgetSpec } from './pages/widgets-samples'
+import { chromiumArgs, chromiumExecutable } from './support/browser'
+import { startFixtureServer } from './support/server'
+
+const out = resolve(fileURLToPath(import.meta.url), '../../docs/screenshots')
+const viewports = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } }
+
+const shots: Array<[string, WidgetSpec]> = Object.entries(samples).filter(([name]) => name !== 'popup-sheet')
+shots.push(['popup-modal-dark', { ...samples['popup-modal']!, theme: { mode: 'dark', color: '#f59e0b' } }])
+
+mkdirSync(out, { recursive: true })
+const server = await startFixtureServer()
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs })
+try {
+  for (const [vp, viewport] of Object.entries(viewports)) {
+    const context = await browser.newContext({ viewport, reducedMotion: 'reduce', colorScheme: 'light' })
+    const page = await context.newPage()
+    for (const [name, spec] of shots) {
+      await page.goto(`${server.url}/blank.html`)
+      await page.goto(server.url + harness(spec))
+      await page.locator('linger-widget').locator('.p,.ts').first().waitFor()
+      await page.screenshot({ path: `${out}/${name}-${vp}.png` })
+      console.log(`docs/screenshots/${name}-${vp}.png`)
+    }
+    await context.close()
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}
