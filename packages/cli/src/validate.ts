@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { validateConfig } from '@linger/core/config/index'
+
+/**
+ * `linger validate <file>`: one `path: message` line per problem on stdout and a summary on
+ * stderr; exit 0 and `ok: N campaigns` when there is none.
+ */
+export function validate([file]: string[]): number {
+  if (!file) {
+    console.error('usage: linger validate <file>   (- reads stdin)')
+    return 2
+  }
+  let input: unknown
+  try {
+    input = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'))
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    console.error(
+      `${file}: ${e.code === undefined ? `not JSON: ${e.message}` : `cannot read it (${e.code})`}`,
+    )
+    return 1
+  }
+  const { config, issues } = validateConfig(input)
+  const campaigns = (n: number) => `${n} campaign${n === 1 ? '' : 's'}`
+  if (!issues.length) {
+    console.log(`ok: ${campaigns(config!.campaigns.length)}`)
+    return 0
+  }
+  for (const issue of issues) console.log(`${issue.path || '(root)'}: ${issue.message}`)
+  const given = (input as { campaigns?: unknown }).campaigns
+  console.error(
+    `${issues.length} problem${issues.length === 1 ? '' : 's'}; ${
+      config
+        ? `${campaigns(config.campaigns.length)} of ${Array.isArray(given) ? given.length : 0} would run`
+        : 'the config cannot be used'
+    }`,
+  )
+  return 1
+}

@@ -1,0 +1,105 @@
+// @vitest-environment node
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, it } from 'vitest'
+import webpush from 'web-push'
+
+const bin = fileURLToPath(new URL('../bin/linger.js', import.meta.url))
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
+
+/** Runs the real `linger` bin in a child process. */
+const linger = (args: string[], stdin?: string) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(process.execPath, [bin, ...args], (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    )
+    child.stdin!.end(stdin)
+  })
+
+// Each test spawns node + tsx (about a second), so they run side by side.
+describe.concurrent('linger', () => {
+  it('help lists the commands', async ({ expect }) => {
+    const { code, stdout } = await linger(['help'])
+    expect(code).toBe(0)
+    for (const c of ['validate <file>', 'schema', 'vapid', 'snippet', 'help'])
+      expect(stdout).toContain(`linger ${c}`)
+  })
+
+  it('an unknown command exits 2 with the help', async ({ expect }) => {
+    const { code, stderr } = await linger(['deploy'])
+    expect(code).toBe(2)
+    expect(stderr).toContain('unknown command "deploy"')
+    expect(stderr).toContain('linger validate')
+  })
+
+  it('validate: the CONTRACT example is ok', async ({ expect }) => {
+    const { code, stdout, stderr } = await linger(['validate', fixture('contract.json')])
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: 'ok: 5 campaigns\n', stderr: '' })
+  })
+
+  it('validate: one "path: message" line per problem, exit 1', async ({ expect }) => {
+    const { code, stdout, stderr } = await linger(['validate', fixture('broken.json')])
+    expect(code).toBe(1)
+    expect(stdout.split('\n')).toEqual([
+      'theme.color: expected a string matching /^[\\w#(),.%/ -]+$/, got "red;}body{display:none"',
+      'campaigns[0].trigger.seconds: expected a number ≥ 0, got "20s"',
+      'campaigns[1].content.cta.href: expected an http(s):, mailto:, tel: or relative link, got "javascript:alert(1)"',
+      '',
+    ])
+    expect(stderr).toBe('3 problems; 1 campaign of 3 would run\n')
+  })
+
+  it('validate reads stdin with -, and says when the config is unusable', async ({ expect }) => {
+    const { code, stdout, stderr } = await linger(
+      ['validate', '-'],
+      '{"version":2,"site":"s","campaigns":[]}',
+    )
+    expect(code).toBe(1)
+    expect(stdout).toBe('version: expected 1, got 2\n')
+    expect(stderr).toBe('1 problem; the config cannot be used\n')
+  })
+
+  it('validate: files that are not JSON or not there', async ({ expect }) => {
+    const notJson = await linger(['validate', '-'], '{ "version": 1, }')
+    expect(notJson.code).toBe(1)
+    expect(notJson.stderr).toMatch(/^-: not JSON: /)
+    const missing = await linger(['validate', '/nonexistent/linger.json'])
+    expect(missing).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '/nonexistent/linger.json: cannot read it (ENOENT)\n',
+    })
+    expect((await linger(['validate'])).code).toBe(2)
+  })
+
+  it('schema prints the published JSON Schema', async ({ expect }) => {
+    const { code, stdout } = await linger(['schema'])
+    expect(code).toBe(0)
+    const published = readFileSync(fileURLToPath(import.meta.resolve('@linger/core/schema.json')), 'utf8')
+    expect(stdout).toBe(published)
+  })
+
+  it('vapid prints a usable key pair and the collector env lines', async ({ expect }) => {
+    const { code, stdout } = await linger(['vapid'])
+    expect(code).toBe(0)
+    const [first, ...rest] = stdout.split('\n')
+    const { publicKey, privateKey } = JSON.parse(first!)
+    expect(publicKey).toMatch(/^[\w-]{87}$/)
+    expect(privateKey).toMatch(/^[\w-]{43}$/)
+    // web-push checks the keys' decoded lengths and throws on a bad pair.
+    expect(() => webpush.setVapidDetails('mailto:ops@example.com', publicKey, privateKey)).not.toThrow()
+    expect(rest).toContain(`LINGER_VAPID_PUBLIC_KEY=${publicKey}`)
+    expect(rest).toContain(`LINGER_VAPID_PRIVATE_KEY=${privateKey}`)
+    expect(rest.some((l) => l.startsWith('LINGER_VAPID_SUBJECT=mailto:'))).toBe(true)
+    const again = JSON.parse((await linger(['vapid', '--json'])).stdout)
+    expect(again.publicKey).not.toBe(publicKey)
+  })
+
+  it('snippet is routed to src/snippet.ts once it exists', async ({ expect }) => {
+    const { code, stderr } = await linger(['snippet'])
+    if (existsSync(fileURLToPath(new URL('../src/snippet.ts', import.meta.url))))
+      expect(stderr).not.toContain('build the embed first')
+    else expect({ code, stderr }).toEqual({ code: 1, stderr: 'snippet: build the embed first\n' })
+  })
+})
