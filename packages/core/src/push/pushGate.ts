@@ -7,9 +7,9 @@ import { requestPush } from './requestPush'
 /**
  * May the soft prompt show? Never when push is unsupported (`push.unsupported` is emitted once
  * per device) or denied, nor during the "Not now" cooldown. When permission is already granted
- * it subscribes silently and the prompt stays hidden.
+ * it subscribes silently and the prompt stays hidden. `show()` passes `cooldown: false`.
  */
-export async function pushGate(campaign: PushCampaign, deps: PushDeps): Promise<Decision> {
+export async function pushGate(campaign: PushCampaign, deps: PushDeps, cooldown = true): Promise<Decision> {
   const support = deps.port.support()
   const state = await readPush(deps.kv)
   if (support === 'unsupported' || support === 'ios-needs-install') {
@@ -25,7 +25,7 @@ export async function pushGate(campaign: PushCampaign, deps: PushDeps): Promise<
     return no('push-granted')
   }
   const now = (deps.now ?? Date.now)()
-  if (state.until !== undefined && now < state.until)
+  if (cooldown && state.until !== undefined && now < state.until)
     return no('push-cooldown', { until: new Date(state.until).toISOString() })
   return OK
 }

@@ -1,0 +1,3 @@
+export { explain } from './explain'
+export { logDecision } from './logDecision'
+export { logPipeline } from './logPipeline'

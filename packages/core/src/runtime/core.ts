@@ -1,0 +1,31 @@
+import type { CartState } from '../cart/types'
+import type { PushDeps } from '../push/pushDeps'
+import type { Caps } from '../targeting/caps'
+import type { Decision, TargetContext } from '../targeting/types'
+import type { Campaign, LingerConfig } from '../types'
+import type { InitOptions } from './types'
+
+/** Campaign and variant an event belongs to. */
+export interface EventMeta {
+  campaignId?: string
+  variant?: string
+}
+
+/** The running state the runtime's parts share (one object per `init`). */
+export interface Core {
+  win: Window
+  config?: LingerConfig
+  campaigns: Campaign[]
+  options: InitOptions
+  caps: Caps
+  cart: CartState
+  visitorId: string
+  /** The visitor has clicked, tapped or typed on this page. */
+  interacted: boolean
+  locale: string
+  emit(type: string, props?: Record<string, unknown>, meta?: EventMeta): void
+  context(): TargetContext
+  push(meta: EventMeta): PushDeps
+  /** Tell debug mode about a decision (no-op unless debugging). */
+  report(campaign: Campaign, decision: Decision, stage: string): void
+}

@@ -1,0 +1,22 @@
+import { createPipeline } from '../pipeline/createPipeline'
+import { openKv } from '../storage/openKv'
+import { start } from './start'
+import type { InitOptions, Linger } from './types'
+
+/**
+ * Starts Linger: validates the config (problems go to the console; valid campaigns still run),
+ * records the page view, arms the campaigns' triggers and returns the commands. Importing
+ * does nothing; this call is the first to touch `window`. The debug explainer and the Shopify
+ * adapter load on demand.
+ */
+export function init(config: unknown, options: InitOptions = {}): Linger {
+  return start(
+    config,
+    {
+      loadDebug: () => import('../debug/index'),
+      loadShopify: () => import('../cart/shopify'),
+      ...options,
+    },
+    { createPipeline, openKv: (db, store) => openKv(db, store) },
+  )
+}

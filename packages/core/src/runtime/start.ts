@@ -1,0 +1,301 @@
+import { createCart } from '../cart/createCart'
+import { readDataLayer } from '../cart/readDataLayer'
+import { validateConfig } from '../config/validateConfig'
+import type { Identity } from '../identity/Identity'
+import { newEventId } from '../identity/newEventId'
+import { touchSession } from '../identity/touchSession'
+import type { Pipeline, PipelineOptions } from '../pipeline/types'
+import { browserPort } from '../push/browserPort'
+import { resyncPush } from '../push/resyncPush'
+import type { PushPort } from '../push/types'
+import { deviceClass } from '../sensors/deviceClass'
+import { onRouteChange } from '../sensors/onRouteChange'
+import type { KvStore } from '../storage/KvStore'
+import { type Caps, loadCaps } from '../targeting/caps'
+import { decide } from '../targeting/decide'
+import type { Decision } from '../targeting/types'
+import type { Campaign, LingerEvent, PushCampaign } from '../types'
+import { armTrigger } from './armTrigger'
+import type { Core, EventMeta } from './core'
+import { createShow } from './createShow'
+import { deleteDatabase } from './deleteDatabase'
+import { type Landing, loadLanding } from './landing'
+import { memoryKv } from './memoryKv'
+import { reportIssues } from './reportIssues'
+import { switchKv } from './switchKv'
+import type { DebugModule, InitOptions, Linger } from './types'
+
+/** The parts `start` builds on; tests pass fakes. */
+export interface StartDeps {
+  createPipeline(o: PipelineOptions): Pipeline
+  openKv(db: string, store: string): KvStore
+  pushPort?: PushPort
+}
+
+const DB = 'linger'
+const STORES = ['state', 'identity', 'cart', 'queue'] as const
+
+/**
+ * `init` without default loaders, for builds that must not bundle the debug or Shopify
+ * modules (the script tag passes its own loaders). Touches the window only when called.
+ */
+export function start(input: unknown, options: InitOptions, deps: StartDeps): Linger {
+  const win = options.window ?? window
+  const { config, issues } = input == null ? { config: undefined, issues: [] } : validateConfig(input)
+  reportIssues(issues, options.onIssue)
+  const campaigns = config?.campaigns ?? []
+  const site = config?.site ?? ''
+  let granted = (options.consent ?? config?.consent) !== 'required'
+  // Nothing touches IndexedDB before consent: memory stores until then, swapped (with their data) after.
+  const kvs = Object.fromEntries(
+    STORES.map((s) => [s, switchKv(granted ? deps.openKv(DB, s) : memoryKv())]),
+  ) as Record<(typeof STORES)[number], ReturnType<typeof switchKv>>
+  const params = new URLSearchParams(win.location.search)
+  let debugOn = !!options.debug || params.has('linger_debug')
+  let debugMod: Promise<DebugModule | undefined> | undefined
+  const debug = () =>
+    (debugMod ??= options.loadDebug?.().catch(() => undefined) ?? Promise.resolve(undefined))
+  const pipeline = deps.createPipeline({
+    site,
+    endpoint: options.endpoint ?? config?.endpoint,
+    consent: granted,
+    kv: kvs.queue,
+    window: win,
+    ...(options.fetch && { fetch: options.fetch }),
+    onDebug: (code, detail) => debugOn && void debug().then((m) => m?.logPipeline(code, detail)),
+  })
+  const listeners = new Map<string, Set<(e: LingerEvent) => void>>()
+  const trackers = new Set<(name: string) => void>()
+  const stops: Array<() => void> = []
+  let triggers: Array<() => void> = []
+  let pending: Array<() => void> | undefined = []
+  let identity: Identity
+  let userId: string | undefined
+  let landing: Landing
+  let port: PushPort | undefined
+  const device = deviceClass(win)
+
+  const emit = (type: string, props: Record<string, unknown> = {}, meta: EventMeta = {}) => {
+    const base = { id: newEventId(), type, ts: new Date().toISOString(), site, url: win.location.href }
+    const send = () => {
+      const e: LingerEvent = {
+        ...base,
+        visitorId: identity.visitorId,
+        sessionId: identity.sessionId,
+        ...(userId && { userId }),
+        ...(meta.campaignId && { campaignId: meta.campaignId }),
+        ...(meta.variant && { variant: meta.variant }),
+        props,
+      }
+      pipeline.enqueue(e)
+      for (const key of [type, '*'])
+        for (const fn of listeners.get(key) ?? [])
+          try {
+            fn(e)
+          } catch {}
+    }
+    pending ? pending.push(send) : send()
+  }
+
+  const core: Core = {
+    win,
+    config,
+    campaigns,
+    options,
+    caps: undefined as unknown as Caps,
+    cart: createCart({
+      store: kvs.cart,
+      emit,
+      ...(config?.cart?.attributionDays && { attributionDays: config.cart.attributionDays }),
+    }),
+    visitorId: '',
+    interacted: false,
+    locale: config?.locale ?? win.navigator.language ?? 'en',
+    emit,
+    context: () => ({
+      url: win.location.href,
+      referrer: win.document.referrer,
+      landingUrl: landing.url,
+      utm: landing.utm,
+      device,
+      visitor: { isNew: identity.isNewVisitor, visitCount: identity.visitCount },
+      locale: win.navigator.language || 'en',
+      now: Date.now(),
+      cart: core.cart.get(),
+      visitorId: identity.visitorId,
+    }),
+    push: (meta) => {
+      port ??= deps.pushPort ?? browserPort(win)
+      return { port, kv: kvs.state, emit: (type, props) => emit(type, props, meta) }
+    },
+    report: (campaign, decision, stage) => {
+      if (debugOn) void debug().then((m) => m?.logDecision(campaign, decision, stage))
+    },
+  }
+  const shows = createShow(core)
+
+  /** Load (or, after forget, recreate) identity, session landing and caps. */
+  const load = async () => {
+    identity = await touchSession(kvs.identity, Date.now(), true)
+    core.visitorId = identity.visitorId
+    userId = (await kvs.identity.get<string>('user')) ?? undefined
+    landing = await loadLanding(kvs.state, identity.sessionId, win)
+    core.caps = await loadCaps(
+      kvs.state,
+      identity.sessionId,
+      campaigns.map((c) => c.id),
+    )
+    core.caps.pageview()
+  }
+
+  const arm = () => {
+    for (const stop of triggers) stop()
+    const pageStart = win.performance.now()
+    triggers = campaigns.map((c) =>
+      armTrigger(c, {
+        win,
+        device,
+        pageStart,
+        sessionStart: identity.sessionStartedAt,
+        pageviews: identity.pageviewsInSession,
+        onTrack: (fn) => {
+          trackers.add(fn)
+          return () => void trackers.delete(fn)
+        },
+        fire: (source) => void shows.consider(c, source),
+      }),
+    )
+  }
+
+  /** Where each campaign stands before any trigger fires (debug mode's first report). */
+  const status = () =>
+    campaigns.map((c): [Campaign, Decision] => [c, decide(c, core.context(), core.caps, config?.limits)])
+
+  emit('page.viewed', { title: win.document.title, referrer: win.document.referrer })
+
+  const ready = (async () => {
+    await load()
+    await core.cart.ready
+    for (const send of pending ?? []) send()
+    pending = undefined
+  })()
+
+  void ready.then(async () => {
+    const on = () => {
+      core.interacted = true
+      shows.retryGuarded()
+      off()
+    }
+    const off = () => {
+      for (const t of ['pointerdown', 'keydown']) win.removeEventListener(t, on, true)
+    }
+    for (const t of ['pointerdown', 'keydown']) win.addEventListener(t, on, true)
+    stops.push(off)
+    const dl = config?.cart?.dataLayer
+    if (dl !== false)
+      stops.push(
+        readDataLayer(win, {
+          ...(typeof dl === 'string' && { name: dl }),
+          onCart: core.cart.apply,
+          onPurchase: core.cart.purchase,
+        }),
+      )
+    if (config?.cart?.shopify && options.loadShopify)
+      options.loadShopify().then(
+        (m) => {
+          m.readShopifyCart().then((c) => c && core.cart.set(c))
+          stops.push(m.watchShopifyCart(win, core.cart.set))
+        },
+        () => {},
+      )
+    stops.push(
+      onRouteChange(
+        async () => {
+          identity = await touchSession(kvs.identity, Date.now(), true)
+          core.caps.pageview()
+          emit('page.viewed', { title: win.document.title })
+          arm()
+        },
+        { window: win },
+      ),
+    )
+    const preview = params.get('linger_preview')
+    if (preview) await shows.showById(preview, true)
+    arm()
+    const initial = status()
+    if (debugOn) for (const [c, d] of initial) core.report(c, d, 'init')
+    if (initial.some(([c, d]) => d.show && c.trigger.type !== 'manual')) options.prefetchWidgets?.()
+    cartReturn()
+    const push = campaigns.find((c): c is PushCampaign => c.kind === 'push')
+    if (push) void resyncPush(push, core.push({ campaignId: push.id }))
+  })
+
+  /** cart-abandon `return`: a later visit, long enough after the cart last changed, cart still full. */
+  const cartReturn = () => {
+    const changed = core.cart.lastChangedAt()
+    for (const c of campaigns) {
+      const t = c.trigger
+      if (t.type !== 'cart-abandon' || !(t.on ?? ['exit-intent', 'idle', 'return']).includes('return'))
+        continue
+      if (
+        changed !== undefined &&
+        changed < identity.sessionStartedAt &&
+        Date.now() - changed >= (t.returnAfterMinutes ?? 60) * 60_000
+      )
+        void shows.consider(c, 'return')
+    }
+  }
+
+  const linger: Linger = {
+    ready,
+    track(name, props) {
+      emit(name, props)
+      for (const fn of trackers) fn(name)
+    },
+    identify(id, traits) {
+      userId = id
+      void kvs.identity.set('user', id)
+      emit('identify', { traits: traits ?? {} })
+    },
+    cart: (cart) => core.cart.set(cart),
+    purchase: (order) => core.cart.purchase(order),
+    consent(yes) {
+      if (yes === granted) return
+      granted = yes
+      for (const s of STORES) void kvs[s].use(yes ? deps.openKv(DB, s) : memoryKv(), true)
+      pipeline.setConsent(yes)
+    },
+    show: (id) => void ready.then(() => shows.showById(id)),
+    hide: () => shows.hide(),
+    on(type, fn) {
+      const set = listeners.get(type) ?? new Set()
+      listeners.set(type, set.add(fn))
+      return () => void set.delete(fn)
+    },
+    async forget() {
+      await ready
+      await pipeline.forget()
+      await core.cart.forget()
+      // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
+      for (const s of STORES) {
+        await kvs[s].clear()
+        await kvs[s].use(memoryKv())
+      }
+      await deleteDatabase(win, DB)
+      await load()
+    },
+    debug(yes = true) {
+      debugOn = yes
+      if (yes)
+        void ready.then(() => {
+          for (const [c, d] of status()) core.report(c, d, 'status')
+        })
+    },
+    dispose() {
+      for (const stop of [...stops, ...triggers]) stop()
+      shows.hide()
+      pipeline.dispose()
+    },
+  }
+  return linger
+}

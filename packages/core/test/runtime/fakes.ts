@@ -1,0 +1,107 @@
+import { vi } from 'vitest'
+import type { Pipeline, PipelineOptions } from '../../src/pipeline/types'
+import { memoryKv } from '../../src/runtime/memoryKv'
+import { start } from '../../src/runtime/start'
+import type { InitOptions } from '../../src/runtime/types'
+import type { WidgetHost } from '../../src/runtime/widgets'
+import type { KvStore } from '../../src/storage/KvStore'
+import type { Campaign, LingerEvent } from '../../src/types'
+
+/** A device: kv stores that outlive one `start` (a reload), and a log of which were opened. */
+export function fakeDevice() {
+  const stores = new Map<string, KvStore>()
+  const opened: string[] = []
+  return {
+    stores,
+    opened,
+    openKv(db: string, store: string) {
+      opened.push(`${db}/${store}`)
+      const key = `${db}/${store}`
+      if (!stores.has(key)) stores.set(key, memoryKv())
+      return stores.get(key)!
+    },
+  }
+}
+
+/** A pipeline that records what it is given. */
+export function fakePipeline() {
+  const events: LingerEvent[] = []
+  const calls: string[] = []
+  let options: PipelineOptions | undefined
+  const pipeline: Pipeline = {
+    enqueue: (e) => void events.push(e),
+    flush: async () => {},
+    setConsent: (g) => void calls.push(`consent ${g}`),
+    forget: async () => {
+      calls.push('forget')
+      events.length = 0
+    },
+    dispose: () => void calls.push('dispose'),
+    stats: () => ({ queued: events.length, sent: 0, dropped: 0, requests: 0 }),
+  }
+  return {
+    events,
+    calls,
+    get options() {
+      return options!
+    },
+    create(o: PipelineOptions) {
+      options = o
+      return pipeline
+    },
+    types: () => events.map((e) => e.type),
+  }
+}
+
+/** A widgets chunk whose `mount` renders `<div data-campaign>` and exposes the host. */
+export function fakeWidgets() {
+  const mounted: Array<{ campaign: Campaign; host: WidgetHost; variant?: string; gone: boolean }> = []
+  const mount = vi.fn((campaign: Campaign, host: WidgetHost, o?: { variant?: string }) => {
+    // Like the real widgets, closing removes the widget.
+    const entry = { campaign, host, variant: o?.variant, gone: false }
+    const gone = () => {
+      entry.gone = true
+    }
+    entry.host = {
+      ...host,
+      close(reason) {
+        host.close(reason)
+        gone()
+      },
+    }
+    mounted.push(entry)
+    return { unmount: gone }
+  })
+  return { mounted, mount, load: vi.fn(async () => ({ mount })), live: () => mounted.filter((m) => !m.gone) }
+}
+
+/** Start Linger on the happy-dom window with fakes; returns everything a test inspects. */
+export function boot(
+  config: unknown,
+  o: {
+    device?: ReturnType<typeof fakeDevice>
+    options?: InitOptions
+    pushPort?: Parameters<typeof start>[2]['pushPort']
+  } = {},
+) {
+  const device = o.device ?? fakeDevice()
+  const pipe = fakePipeline()
+  const widgets = fakeWidgets()
+  const linger = start(
+    config,
+    { loadWidgets: widgets.load, ...o.options },
+    { createPipeline: pipe.create, openKv: device.openKv, ...(o.pushPort && { pushPort: o.pushPort }) },
+  )
+  return { linger, device, pipe, widgets }
+}
+
+export const popup = (id: string, over: Record<string, unknown> = {}) =>
+  ({ id, kind: 'popup', trigger: { type: 'pageview' }, content: { title: id }, ...over }) as Campaign
+
+export const config = (campaigns: Campaign[], over: Record<string, unknown> = {}) => ({
+  version: 1,
+  site: 'test-site',
+  endpoint: 'https://collect.test/v1/batch',
+  campaigns,
+  ...over,
+})
