@@ -17,13 +17,11 @@ const show = (v: unknown): string =>
     ? JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)
     : Array.isArray(v)
       ? 'an array'
-      : v === null
-        ? 'null'
-        : typeof v === 'object'
-          ? 'an object'
-          : v === undefined
-            ? 'nothing'
-            : String(v)
+      : v && typeof v === 'object'
+        ? 'an object'
+        : v === undefined
+          ? 'nothing'
+          : String(v)
 
 const list = (vs: readonly unknown[]) => vs.map((v) => JSON.stringify(v)).join(', ')
 const size = (min: number | undefined, max: number, unit: string) =>

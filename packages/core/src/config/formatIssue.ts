@@ -6,8 +6,8 @@ import type { Format } from './schema'
 export const FORMAT_EXPECTS: Record<string, string> = {
   href: 'an http(s):, mailto:, tel: or relative link',
   url: 'an http(s): or relative URL',
-  regex: 'a valid regular expression of at most 200 characters',
-  redos: 'a regular expression without nested quantifiers',
+  regex: 'a valid regular expression (≤ 200 characters)',
+  redos: 'a regular expression without nested repetition',
   tz: 'an IANA time zone',
   date: 'an ISO 8601 date-time',
 }
