@@ -74,11 +74,14 @@ export function onExitIntent(
         t - fieldAt < 300
       )
         return
-      // Upward motion: a mousemove of the last 100 ms sat at least 10 px lower (Bounceback
-      // needs a 10 px rise). A pointer parked at the top edge, or entering from the tab strip,
-      // has none; `sensitivity` on mouseleave alone can't tell (ouibounce #78, #143).
+      // Upward motion: a mousemove of the last 100 ms sat at least 10 px lower than the edge
+      // (Bounceback needs a 10 px rise). A pointer parked at the top edge, or poking in from
+      // the tab strip, has none; `sensitivity` on mouseleave alone can't tell (ouibounce #78,
+      // #143). Chrome reports the first point outside (y < 0); only travel inside counts.
       let rise = 0
-      for (let i = 0; i < pts.length; i += 2) if (t - pts[i]! <= 100) rise = Math.max(rise, pts[i + 1]! - y)
+      const edge = Math.max(y, 0)
+      for (let i = 0; i < pts.length; i += 2)
+        if (t - pts[i]! <= 100) rise = Math.max(rise, pts[i + 1]! - edge)
       if (rise < 10) return
       pending = setTimeout(() => {
         dispose()

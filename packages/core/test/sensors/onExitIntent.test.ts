@@ -112,6 +112,15 @@ describe('onExitIntent', () => {
     expect(fired).toEqual([])
   })
 
+  it('counts only travel inside the page: poking 6 px in and back out far above is no rise', () => {
+    subscribe({ minSeconds: 0 })
+    wait(0)
+    move(6)
+    leave(-30) // Chrome reports the first point outside, which can be well above the edge
+    wait(1000)
+    expect(fired).toEqual([])
+  })
+
   it('ignores a pointer that sits at the top edge and drifts out', () => {
     subscribe({ minSeconds: 0 })
     wait(0)
