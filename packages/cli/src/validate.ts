@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { validateConfig } from '@linger/core/config/index'
+import { validateConfig } from '@linger/core'
 
 /**
  * `linger validate <file>`: one `path: message` line per problem on stdout and a summary on

@@ -78,6 +78,10 @@ describe.concurrent('linger', () => {
     expect(code).toBe(0)
     const published = readFileSync(fileURLToPath(import.meta.resolve('@linger/core/schema.json')), 'utf8')
     expect(stdout).toBe(published)
+    expect(JSON.parse(stdout)).toMatchObject({
+      $id: 'https://unpkg.com/@linger/core/schema.json',
+      title: 'Linger config',
+    })
   })
 
   it('vapid prints a usable key pair and the collector env lines', async ({ expect }) => {
