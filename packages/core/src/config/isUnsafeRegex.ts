@@ -1,7 +1,8 @@
 /**
  * True when a regular expression source has a quantified group that itself holds a
  * quantifier or an alternation — `(a+)+`, `(a*)*`, `(a|a)*`, `(.*){9}` — the shapes that
- * backtrack exponentially. Deliberately conservative: such rules are rejected, not analysed.
+ * backtrack exponentially — or more than three `.*`/`.+`. Deliberately conservative: such
+ * rules are rejected, not analysed.
  */
 export const isUnsafeRegex = (src: string): boolean => {
   // Escapes and character classes cannot nest; flatten them, and `(?:`, `(?=`, `(?<name>` to `(`.
@@ -21,5 +22,6 @@ export const isUnsafeRegex = (src: string): boolean => {
       return q || inner ? '_+' : '_'
     })
   }
-  return bad
+  // Stacked wildcards (`.*.*.*.*`) backtrack polynomially: n⁴ steps on a long URL is a hang too.
+  return bad || (s.match(/\.[*+{]/g)?.length ?? 0) > 3
 }

@@ -233,6 +233,7 @@ export const corpus: CorpusEntry[] = [
   camp('regex (?:x+)+', urlRule('re:(?:x+)+y'), '.audience.url.include[0]', 'redos', true),
   camp('regex (\\w+\\s?)*', urlRule('re:^(\\w+\\s?)*$'), '.audience.url.include[0]', 'redos', true),
   camp('regex named group (?<n>a+)+', urlRule('re:(?<n>a+)+$'), '.audience.url.include[0]', 'redos', true),
+  camp('regex with stacked wildcards', urlRule('re:.*a.*b.*c.*d'), '.audience.url.include[0]', 'redos', true),
   camp('regex that does not compile: [', urlRule('re:['), '.audience.url.include[0]', 'regex', true),
   camp(
     'regex that does not compile: (',

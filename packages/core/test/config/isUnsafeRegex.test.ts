@@ -13,6 +13,8 @@ describe('isUnsafeRegex', () => {
     '(\\w+\\s?)*$',
     '(?<word>[a-z]+)+',
     '^(([a-z])+.)+[A-Z]([a-z])+$',
+    '.*a.*b.*c.*d',
+    '^.+/.+/.+/.+$',
   ])('rejects %s', (src) => expect(isUnsafeRegex(src)).toBe(true))
 
   it.each([
@@ -26,5 +28,7 @@ describe('isUnsafeRegex', () => {
     '^/products/[^/]+/reviews$',
     '(?=a+)b',
     'a+b*c{2,}',
+    '^/shop/.*/item/.*/reviews/.*$',
+    '\\.*\\.*\\.*\\.*',
   ])('accepts %s', (src) => expect(isUnsafeRegex(src)).toBe(false))
 })
