@@ -1,11 +1,12 @@
 import type { Queryable } from '../db/types'
-import { customerSql, identityJoin, numberSql } from './customerSql'
+import { customerSql, identityJoin } from './customerSql'
+import { jsonRows } from './jsonRows'
 import type { Order } from './types'
 
 /**
- * Every order of `site` placed before `to` (epoch ms), oldest first: `purchase` events counted
- * once per `props.orderId` (the earliest event wins; one without an orderId is its own order),
- * each with its customer and its local month in `timeZone`.
+ * Every order of `site` placed before `to` (epoch ms), oldest first, with its customer and its
+ * local month in `timeZone`. Orders come from the `orders` table (migration 102): `purchase`
+ * events counted once per `props.orderId`, the earliest event winning.
  */
 export async function loadOrders(
   db: Queryable,
@@ -13,20 +14,30 @@ export async function loadOrders(
   to: number,
   timeZone: string,
 ): Promise<Order[]> {
-  const { rows } = await db.query<Order>(
-    `with p as (
-       select distinct on (coalesce('o:' || (props->>'orderId'), 'e:' || id)) *
-       from events
-       where site = $1 and type = 'purchase' and ts < $2::timestamptz
-       order by coalesce('o:' || (props->>'orderId'), 'e:' || id), ts, id
-     )
-     select ${customerSql} as customer, (extract(epoch from e.ts) * 1000)::float8 as ts,
-       to_char(e.ts at time zone $3, 'YYYY-MM') as month,
-       coalesce(${numberSql("e.props->'value'")}, 0) as value,
-       upper(nullif(trim(e.props->>'currency'), '')) as currency
-     from p e ${identityJoin('$2::timestamptz')}
-     order by e.ts, e.id`,
-    [site, new Date(to).toISOString(), timeZone],
+  const end = new Date(to).toISOString()
+  const rows = await jsonRows<[string, number, number, string | null]>(
+    db,
+    [customerSql, '(extract(epoch from e.ts) * 1000)::float8', 'e.value', 'e.currency'],
+    `from orders e ${identityJoin('$2::timestamptz')} where e.site = $1 and e.ts < $2::timestamptz`,
+    'e.ts, e.order_key',
+    [site, end],
   )
-  return rows
+  if (rows.length === 0) return []
+  // Month boundaries come from PostgreSQL (AT TIME ZONE knows the zone's rules); labelling each
+  // order by walking them is much cheaper than to_char() on every row.
+  const months = await db.query<{ label: string; start: number }>(
+    `select to_char(g, 'YYYY-MM') as label, (extract(epoch from g at time zone $3) * 1000)::float8 as start
+     from generate_series(
+       date_trunc('month', $1::timestamptz at time zone $3),
+       date_trunc('month', $2::timestamptz at time zone $3),
+       interval '1 month') g
+     order by g`,
+    [new Date(rows[0]![1]).toISOString(), end, timeZone],
+  )
+  const starts = months.rows
+  let m = 0
+  return rows.map(([customer, ts, value, currency]) => {
+    while (m + 1 < starts.length && starts[m + 1]!.start <= ts) m++
+    return { customer, ts, month: starts[m]!.label, value, currency }
+  })
 }

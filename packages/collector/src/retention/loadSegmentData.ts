@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types'
 import { customerSql, identityJoin, numberSql } from './customerSql'
+import { jsonRows } from './jsonRows'
 
 export interface Exposure {
   campaign: string
@@ -28,35 +29,50 @@ export async function loadSegmentData(
   from: number,
   to: number,
 ): Promise<SegmentData> {
-  const params = [site, new Date(from).toISOString(), new Date(to).toISOString()]
-  const exposures = await db.query<Exposure>(
-    `select distinct on (e.campaign_id, e.visitor_id) e.campaign_id as campaign, ${customerSql} as customer,
-       e.type = 'campaign.held-out' as "heldOut", (extract(epoch from e.ts) * 1000)::float8 as ts
-     from events e ${identityJoin('$3::timestamptz')}
-     where e.site = $1 and e.type in ('campaign.shown', 'campaign.held-out') and e.campaign_id is not null
-       and e.ts >= $2::timestamptz and e.ts < $3::timestamptz
-     order by e.campaign_id, e.visitor_id, e.ts, e.id`,
-    params,
+  const end = new Date(to).toISOString()
+  const exposures = await jsonRows<[string, string, boolean, number]>(
+    db,
+    ['campaign', 'customer', 'held', 'ts'],
+    `from (
+       select distinct on (e.campaign_id, e.visitor_id) e.campaign_id as campaign, ${customerSql} as customer,
+         e.type = 'campaign.held-out' as held, (extract(epoch from e.ts) * 1000)::float8 as ts
+       from events e ${identityJoin('$3::timestamptz')}
+       where e.site = $1 and e.type in ('campaign.shown', 'campaign.held-out') and e.campaign_id is not null
+         and e.ts >= $2::timestamptz and e.ts < $3::timestamptz
+       order by e.campaign_id, e.visitor_id, e.ts, e.id
+     ) x`,
+    'campaign, ts',
+    [site, new Date(from).toISOString(), end],
   )
-  const nps = await db.query<{ customer: string; score: number }>(
-    `select distinct on (customer) customer, score from (
-       select ${customerSql} as customer, ${numberSql("e.props->'score'")} as score, e.ts, e.id
+  const nps = await jsonRows<[string, number]>(
+    db,
+    ['customer', 'score'],
+    `from (
+       select distinct on (customer) customer, score from (
+         select ${customerSql} as customer, ${numberSql("e.props->'score'")} as score, e.ts, e.id
+         from events e ${identityJoin('$2::timestamptz')}
+         where e.site = $1 and e.type = 'survey.answered' and e.props->>'survey' = 'nps' and e.ts < $2::timestamptz
+       ) a where score between 0 and 10
+       order by customer, ts desc, id desc
+     ) x`,
+    'customer',
+    [site, end],
+  )
+  const emails = await jsonRows<[string]>(
+    db,
+    ['customer'],
+    `from (
+       select distinct ${customerSql} as customer
        from events e ${identityJoin('$2::timestamptz')}
-       where e.site = $1 and e.type = 'survey.answered' and e.props->>'survey' = 'nps' and e.ts < $2::timestamptz
-     ) a where score between 0 and 10
-     order by customer, ts desc, id desc`,
-    [site, params[2]],
-  )
-  const emails = await db.query<{ customer: string }>(
-    `select distinct ${customerSql} as customer
-     from events e ${identityJoin('$2::timestamptz')}
-     where e.site = $1 and e.type = 'identify' and e.ts < $2::timestamptz
-       and coalesce(trim(e.props->'traits'->>'email'), '') <> ''`,
-    [site, params[2]],
+       where e.site = $1 and e.type = 'identify' and e.ts < $2::timestamptz
+         and coalesce(trim(e.props->'traits'->>'email'), '') <> ''
+     ) x`,
+    'customer',
+    [site, end],
   )
   return {
-    exposures: exposures.rows,
-    nps: new Map(nps.rows.map((r) => [r.customer, r.score])),
-    withEmail: new Set(emails.rows.map((r) => r.customer)),
+    exposures: exposures.map(([campaign, customer, heldOut, ts]) => ({ campaign, customer, heldOut, ts })),
+    nps: new Map(nps),
+    withEmail: new Set(emails.map(([c]) => c)),
   }
 }

@@ -1,0 +1,124 @@
+// @vitest-environment node
+import { expect, it } from 'vitest'
+import { retentionReport } from '../src/report/retention'
+import { main } from '../src/seed/cli'
+import { generateEvents } from '../src/seed/generateEvents'
+import { seed } from '../src/seed/seed'
+import { forEachDatabase } from './helpers/databases'
+
+const options = {
+  site: 'seed-test',
+  visitors: 300,
+  months: 3,
+  seed: 7,
+  end: new Date('2026-06-01T00:00:00Z'),
+}
+
+it('generates the same events from the same seed, and other events from another', () => {
+  const a = [...generateEvents(options)]
+  const b = [...generateEvents(options)]
+  const c = [...generateEvents({ ...options, seed: 8 })]
+  expect(a.length).toBeGreaterThan(1000)
+  expect(b).toEqual(a)
+  expect(c.map((r) => r.ts)).not.toEqual(a.map((r) => r.ts))
+  expect(new Set(a.map((r) => r.id)).size).toBe(a.length)
+  // Everything inside the seeded months, ids unique, the demo shop's campaigns only.
+  for (const r of a)
+    expect(r.ts >= '2026-03-01T00:00:00.000Z' && r.ts < '2026-06-01T00:00:00.000Z').toBe(true)
+  const campaigns = new Set(a.map((r) => r.campaign_id).filter(Boolean))
+  expect([...campaigns].sort()).toEqual(['cart-rescue', 'csat-order', 'exit-offer', 'nps-main', 'push-optin'])
+})
+
+it('holds out about one visitor in ten and splits the rest between variants a and b', () => {
+  const rows = [...generateEvents({ ...options, visitors: 3000 })]
+  const first = new Map<string, string>()
+  for (const r of rows) {
+    if (r.type !== 'campaign.shown' && r.type !== 'campaign.held-out') continue
+    const key = `${r.campaign_id} ${r.visitor_id}`
+    if (!first.has(key)) first.set(key, r.type === 'campaign.held-out' ? 'held-out' : r.variant!)
+  }
+  const groups = [...first.values()]
+  const share = (g: string) => groups.filter((x) => x === g).length / groups.length
+  expect(share('held-out')).toBeGreaterThan(0.07)
+  expect(share('held-out')).toBeLessThan(0.13)
+  expect(share('a')).toBeGreaterThan(0.4)
+  expect(share('b')).toBeGreaterThan(0.4)
+})
+
+forEachDatabase('seed', (db) => {
+  it('writes the generated rows, and seeding again adds nothing', async () => {
+    const expected = [...generateEvents(options)]
+    const first = await seed(db(), options, 700)
+    expect(first.events).toBe(expected.length)
+    const count = async () =>
+      (
+        await db().query<{ n: number }>('select count(*)::int as n from events where site = $1', [
+          options.site,
+        ])
+      ).rows[0]!.n
+    expect(await count()).toBe(expected.length)
+    // Same rows, byte for byte where it matters: ids, types, times and props.
+    const stored = await db().query<{ id: string; type: string; ts: Date; props: unknown }>(
+      'select id, type, ts, props from events where site = $1 order by id',
+      [options.site],
+    )
+    const byId = [...expected].sort((x, y) => (x.id < y.id ? -1 : 1))
+    expect(stored.rows.map((r) => [r.id, r.type, new Date(r.ts).toISOString(), r.props])).toEqual(
+      byId.map((r) => [r.id, r.type, r.ts, r.props]),
+    )
+    await seed(db(), options, 700)
+    expect(await count()).toBe(expected.length)
+  })
+
+  it('gives a report with repeat customers, lapsed customers and both campaign groups', async () => {
+    const r = await retentionReport(db(), { site: options.site, from: '2026-05-01', to: '2026-06-01' })
+    expect(r.customers).toBeGreaterThan(20)
+    expect(r.repeatPurchaseRate).toBeGreaterThan(5)
+    expect(r.customersStart).toBeGreaterThan(0)
+    expect(r.currency).toBe('EUR')
+    expect(r.cohorts.length).toBe(1)
+    const exposed = r.segments.campaigns.reduce((a, c) => a + c.exposed.visitors, 0)
+    const held = r.segments.campaigns.reduce((a, c) => a + c.heldOut.visitors, 0)
+    expect(exposed).toBeGreaterThan(held)
+    expect(held).toBeGreaterThan(0)
+  })
+})
+
+it('the CLI rejects bad options with usage and exit code 2', async () => {
+  const errors: string[] = []
+  const original = console.error
+  console.error = (m: string) => errors.push(m)
+  try {
+    expect(await main(['--visitors', 'many'])).toBe(2)
+    expect(await main(['--end', 'soon'])).toBe(2)
+  } finally {
+    console.error = original
+  }
+  expect(errors.join('\n')).toMatch(/--visitors must be a whole number[\s\S]*usage: linger-collector seed/)
+})
+
+it('the CLI seeds the database named by the environment and says what it wrote', async () => {
+  const logs: string[] = []
+  const original = console.log
+  console.log = (m: string) => logs.push(m)
+  try {
+    const code = await main(['--visitors', '40', '--months', '1', '--seed', '3', '--site', 'cli'], {
+      LINGER_DATA_DIR: 'memory://',
+    })
+    expect(code).toBe(0)
+  } finally {
+    console.log = original
+  }
+  const expected = [
+    ...generateEvents({
+      site: 'cli',
+      visitors: 40,
+      months: 1,
+      seed: 3,
+      end: new Date('2026-12-01T00:00:00Z'),
+    }),
+  ]
+  expect(logs.join('\n')).toContain(
+    `seed: ${expected.length} events for 40 visitors of cli, 2026-11-01T00:00:00.000Z to 2026-12-01T00:00:00.000Z`,
+  )
+})
