@@ -25,13 +25,10 @@ const num = (v, digits = 1) => (v === null || v === undefined ? '–' : v.toFixe
 const pct = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(1)} %`)
 const signed = (v) => (v === null || v === undefined ? '–' : `${v > 0 ? '+' : ''}${v.toFixed(1)}`)
 
-function figure(value, margin) {
-  return el(
-    'p',
-    { class: 'figure' },
-    num(value),
-    margin === null ? null : el('small', {}, ` ± ${num(margin)}`),
-  )
+/** A headline number, its 95% margin and what it is. */
+function figure(value, margin, label) {
+  const plusMinus = margin === null || margin === undefined ? '' : ` ± ${num(margin)}`
+  return el('p', { class: 'figure' }, num(value), el('small', {}, `${plusMinus} ${label}`))
 }
 
 function facts(pairs) {
@@ -40,11 +37,13 @@ function facts(pairs) {
 
 /** Vertical bars with a label under each; `classOf(i)` colours them. */
 function bars(counts, labels, title, classOf = () => '') {
-  const w = 24
+  const w = 30
   const h = 90
   const max = Math.max(1, ...counts)
   const chart = svg('svg', {
     viewBox: `0 0 ${counts.length * w} ${h + 28}`,
+    width: counts.length * w,
+    height: h + 28,
     role: 'img',
     'aria-label': title,
   })
@@ -68,6 +67,8 @@ function trendLine(points) {
   const label = points.map((p) => `${p.week}: ${num(p.score)}`).join(', ')
   const chart = svg('svg', {
     viewBox: `0 0 ${w} ${h + 16}`,
+    width: w,
+    height: h + 16,
     role: 'img',
     'aria-label': `NPS by week: ${label}`,
   })
@@ -88,7 +89,7 @@ function trendLine(points) {
 function renderNps(nps) {
   const group = (i) => (i <= 6 ? 'detractor' : i <= 8 ? 'passive' : 'promoter')
   return [
-    figure(nps.score, nps.margin95),
+    figure(nps.score, nps.margin95, 'NPS'),
     facts([
       ['answers', nps.responses],
       ['promoters', nps.promoters],
@@ -103,7 +104,7 @@ function renderNps(nps) {
 
 function renderCsat(csat) {
   return [
-    figure(csat.score, csat.margin95),
+    figure(csat.score, csat.margin95, '% satisfied'),
     facts([
       ['answers', csat.responses],
       ['satisfied (4–5)', csat.satisfied],
@@ -152,7 +153,7 @@ function renderCampaigns(rows) {
 
 function renderPush(push) {
   return [
-    figure(push.optInRate, null),
+    figure(push.optInRate, null, '% opted in'),
     facts([
       ['prompted', push.prompted],
       ['subscribed', push.subscribed],
@@ -184,7 +185,9 @@ async function renderRetentionSection(report) {
     const { renderRetention } = await import('./retention.js')
     renderRetention(section, report)
   } catch {
-    section.replaceChildren(el('p', { class: 'error' }, 'The retention view could not be loaded.'))
+    section.replaceChildren(
+      el('p', { class: 'error' }, 'The retention view (retention.js) is not available.'),
+    )
   }
 }
 
