@@ -41,6 +41,7 @@ try {
   layer('lint and format (biome)', `${pnpm} exec biome check .`)
   layer('types (tsc)', `${pnpm} exec tsc -p tsconfig.json`)
   layer('build', `${pnpm} run build`)
+  layer('README config reference in sync with schema.json', 'node scripts/config-reference.mjs')
   layer('size budgets (brotli, README table)', `${pnpm} --filter @linger/embed run size`)
   rmSync(`${root}/test-results`, { recursive: true, force: true })
   layer(

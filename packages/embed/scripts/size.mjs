@@ -55,7 +55,10 @@ const readme = readFileSync(readmePath, 'utf8')
 const pattern = /(<!-- size:start -->\n)[\s\S]*?(\n<!-- size:end -->)/
 let readmeOk = true
 if (args.includes('--write-readme')) {
-  writeFileSync(readmePath, readme.replace(pattern, `$1${table}$2`))
+  writeFileSync(
+    readmePath,
+    readme.replace(pattern, (_, start, end) => `${start}${table}${end}`),
+  )
   console.log('README size table updated')
 } else if (!args.includes('--no-readme')) {
   const current = readme.match(pattern)

@@ -4,7 +4,10 @@
  * `data-config`), starts the core, and loads the widgets chunk from beside this script only
  * when a campaign is about to show.
  */
-import { init, type Linger } from '@linger/core'
+import type { Linger } from '@linger/core'
+import { createPipeline } from '@linger/core/pipeline/createPipeline'
+import { start } from '@linger/core/runtime/start'
+import { openKv } from '@linger/core/storage/openKv'
 import { chunkLoader } from './chunkLoader'
 import { configFromPage } from './configFromPage'
 
@@ -46,15 +49,20 @@ if (!stub?.loaded) {
   w.linger = api
 
   configFromPage(queued, script).then((config) => {
-    runtime = init(config, {
-      endpoint: data.endpoint,
-      consent: data.consent === 'required' ? 'required' : undefined,
-      debug: 'debug' in data ? true : undefined,
-      loadWidgets: () => load('linger-widgets.js'),
-      prefetchWidgets: () => load.prefetch('linger-widgets.js'),
-      loadDebug: () => load('linger-debug.js'),
-      loadShopify: () => load('linger-shopify.js'),
-    })
+    // `start`, not `init`: init's default loaders would bundle the debug and Shopify modules here.
+    runtime = start(
+      config,
+      {
+        endpoint: data.endpoint,
+        consent: data.consent === 'required' ? 'required' : undefined,
+        debug: 'debug' in data ? true : undefined,
+        loadWidgets: () => load('linger-widgets.js'),
+        prefetchWidgets: () => load.prefetch('linger-widgets.js'),
+        loadDebug: () => load('linger-debug.js'),
+        loadShopify: () => load('linger-shopify.js'),
+      },
+      { createPipeline, openKv: (db, store) => openKv(db, store) },
+    )
     for (const call of queued) dispatch(call)
     for (const call of waiting.splice(0)) dispatch(call)
   })
