@@ -262,8 +262,10 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
     consent(yes) {
       if (yes === granted) return
       granted = yes
-      for (const s of STORES) void kvs[s].use(yes ? deps.openKv(DB, s) : memoryKv(), true)
-      pipeline.setConsent(yes)
+      if (!yes) pipeline.setConsent(false)
+      const moved = STORES.map((s) => kvs[s].use(yes ? deps.openKv(DB, s) : memoryKv(), true))
+      // The queue starts writing once consent is set: only after its store has moved.
+      if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
     },
     show: (id) => void ready.then(() => shows.showById(id)),
     hide: () => shows.hide(),

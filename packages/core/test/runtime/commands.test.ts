@@ -139,7 +139,7 @@ describe('commands', () => {
     expect(pipe.options.consent).toBe(false)
     expect(device.opened).toEqual([])
     linger.consent(true)
-    expect(pipe.calls).toContain('consent true')
+    await vi.waitFor(() => expect(pipe.calls).toContain('consent true'))
     await vi.waitFor(async () => {
       expect(await device.stores.get('linger/identity')?.get('identity')).toMatchObject({
         visitorId: pipe.events[0]!.visitorId,

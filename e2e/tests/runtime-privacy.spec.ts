@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '../support/test'
+
+type W = Window & {
+  lingerConfig: unknown
+  lingerReady?: boolean
+  linger: {
+    forget(): Promise<void>
+    consent(g: boolean): void
+    track(n: string): void
+    identify(u: string): void
+  }
+}
+
+const config = (extra = {}) => ({
+  version: 1,
+  site: 'e2e',
+  campaigns: [
+    {
+      id: 'hello',
+      kind: 'popup',
+      layout: 'slide-in',
+      trigger: { type: 'event', name: 'go' },
+      content: { title: 'Hello' },
+      frequency: { afterDismissDays: 7 },
+    },
+  ],
+  ...extra,
+})
+
+async function open(page: Page, url: string, c: unknown) {
+  await page.addInitScript((cfg) => {
+    ;(window as unknown as W).lingerConfig = cfg
+  }, c)
+  await page.goto(`${url}/targeting-app.html`)
+  await page.waitForFunction(() => (window as unknown as W).lingerReady)
+}
+
+const lingerDatabases = (page: Page) =>
+  page.evaluate(async () =>
+    (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.includes('linger')),
+  )
+
+test('consent "required": nothing is stored or sent until consent(true); then the held events arrive', async ({
+  page,
+  server,
+}) => {
+  await page.clock.install()
+  await open(page, server.url, config({ consent: 'required' }))
+  await page.evaluate(() => (window as unknown as W).linger.track('go'))
+  await expect(page.getByRole('dialog', { name: 'Hello' })).toBeVisible()
+  await page.getByRole('button', { name: 'Close' }).click()
+  await page.clock.runFor(15_000)
+  expect(await lingerDatabases(page)).toEqual([])
+  expect(await page.evaluate(() => localStorage.length + document.cookie.length)).toBe(0)
+  expect(server.endpoint.requests).toHaveLength(0)
+  const consentAt = Date.now()
+  await page.evaluate(() => (window as unknown as W).linger.consent(true))
+  await page.clock.runFor(10_000)
+  await server.endpoint.waitFor(() =>
+    server.endpoint.uniqueEvents().some((e) => e.type === 'campaign.dismissed'),
+  )
+  expect(server.endpoint.requests.every((r) => r.at >= consentAt)).toBe(true)
+  const types = server.endpoint.uniqueEvents().map((e) => e.type)
+  expect(types).toEqual(expect.arrayContaining(['page.viewed', 'go', 'campaign.shown', 'campaign.dismissed']))
+  // Consent given: the state is on the device now, so the dismissal cap survives a reload.
+  await expect.poll(() => lingerDatabases(page)).toEqual(['linger'])
+})
+
+test('forget() leaves no Linger IndexedDB database and continues with a new visitor', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url, config())
+  await page.evaluate(() => {
+    const l = (window as unknown as W).linger
+    l.identify('user-1')
+    l.track('go')
+  })
+  await expect(page.getByRole('dialog', { name: 'Hello' })).toBeVisible()
+  await page.getByRole('button', { name: 'Close' }).click()
+  await expect.poll(() => lingerDatabases(page)).toEqual(['linger'])
+  const before = await page.evaluate(
+    () => (window as unknown as { events: Array<{ visitorId: string }> }).events[0]!.visitorId,
+  )
+  await page.evaluate(() => (window as unknown as W).linger.forget())
+  await expect.poll(() => lingerDatabases(page)).toEqual([])
+  await page.evaluate(() => (window as unknown as W).linger.track('after-forget'))
+  const last = await page.evaluate(
+    () => (window as unknown as { events: Array<Record<string, unknown>> }).events.at(-1)!,
+  )
+  expect(last.type).toBe('after-forget')
+  expect(last.visitorId).not.toBe(before)
+  expect(last.userId).toBeUndefined()
+  // Still nothing on the device, even after new events in the same page.
+  await page.evaluate(() => (window as unknown as W).linger.track('go'))
+  await expect(page.getByRole('dialog', { name: 'Hello' })).toBeVisible()
+  expect(await lingerDatabases(page)).toEqual([])
+  // A reload starts over: the dismissal was forgotten too.
+  await page.reload()
+  await page.waitForFunction(() => (window as unknown as W).lingerReady)
+  await page.evaluate(() => (window as unknown as W).linger.track('go'))
+  await expect(page.getByRole('dialog', { name: 'Hello' })).toBeVisible()
+})
