@@ -1,6 +1,6 @@
 import { help } from './help'
-import { snippet } from './runSnippet'
 import { schema } from './schema'
+import { snippet } from './snippet'
 import { validate } from './validate'
 import { vapid } from './vapid'
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, it } from 'vitest'
 import webpush from 'web-push'
@@ -100,10 +100,17 @@ describe.concurrent('linger', () => {
     expect(again.publicKey).not.toBe(publicKey)
   })
 
-  it('snippet is routed to src/snippet.ts once it exists', async ({ expect }) => {
-    const { code, stderr } = await linger(['snippet'])
-    if (existsSync(fileURLToPath(new URL('../src/snippet.ts', import.meta.url))))
-      expect(stderr).not.toContain('build the embed first')
-    else expect({ code, stderr }).toEqual({ code: 1, stderr: 'snippet: build the embed first\n' })
+  it('snippet prints the script tag with the SRI hash of the built linger.js', async ({ expect }) => {
+    const manifest = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../embed/dist/manifest.json', import.meta.url)), 'utf8'),
+    )
+    const { code, stdout } = await linger(['snippet', '--src', 'https://cdn.shop.example/linger.js'])
+    expect(code).toBe(0)
+    expect(stdout).toContain(
+      '<script>window.linger=window.linger||function(){(linger.q=linger.q||[]).push(arguments)}</script>',
+    )
+    expect(stdout).toContain(
+      `<script async src="https://cdn.shop.example/linger.js" integrity="${manifest['linger.js'].integrity}" crossorigin="anonymous" data-config="/linger.json"></script>`,
+    )
   })
 })
