@@ -6,20 +6,18 @@ import type { CampaignRow, ReportParams } from './types'
 // `converted / shown` is a proportion and its Wilson interval is valid. Dismissed and
 // converted only count visitors who were shown that campaign and variant in the period.
 const ARMS = `
-  with period as (
-    select campaign_id, coalesce(variant, '') as variant, type, visitor_id
+  select campaign_id as id, variant, count(*) as shown,
+    count(*) filter (where dismissed) as dismissed, count(*) filter (where converted) as converted
+  from (
+    select campaign_id, coalesce(variant, '') as variant, visitor_id,
+      bool_or(type = 'campaign.shown') as shown, bool_or(type = 'campaign.dismissed') as dismissed,
+      bool_or(type = 'campaign.converted') as converted
     from events
     where site = $1 and ts >= $2 and ts < $3 and campaign_id is not null
       and type in ('campaign.shown', 'campaign.dismissed', 'campaign.converted')
-  ), shown as (
-    select distinct campaign_id, variant, visitor_id from period where type = 'campaign.shown'
-  )
-  select s.campaign_id as id, s.variant, count(*) as shown,
-    count(*) filter (where exists (select 1 from period p where p.type = 'campaign.dismissed'
-      and p.campaign_id = s.campaign_id and p.variant = s.variant and p.visitor_id = s.visitor_id)) as dismissed,
-    count(*) filter (where exists (select 1 from period p where p.type = 'campaign.converted'
-      and p.campaign_id = s.campaign_id and p.variant = s.variant and p.visitor_id = s.visitor_id)) as converted
-  from shown s group by 1, 2`
+    group by 1, 2, 3
+  ) per_visitor
+  where shown group by 1, 2`
 
 // A held-out visitor "converts" when they buy: a `purchase` within `attributionDays` after
 // their first `campaign.held-out` event for that campaign in the period.
