@@ -98,7 +98,8 @@ export function createShow(core: Core) {
             if (reason !== 'completed') core.emit(`campaign.${reason}`, {}, meta)
             if (!preview) core.caps.closed(campaign.id, reason, Date.now())
             // "Not now" only while the browser would still ask; after a denial there is nothing to cool down.
-            if (push && reason === 'dismissed' && push.port.permission() === 'default') void dismissPush(push)
+            if (push && !preview && reason === 'dismissed' && push.port.permission() === 'default')
+              void dismissPush(push)
           },
           show(id) {
             if (screen === me) {

@@ -51,7 +51,7 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
     STORES.map((s) => [s, switchKv(granted ? deps.openKv(DB, s) : memoryKv())]),
   ) as Record<(typeof STORES)[number], ReturnType<typeof switchKv>>
   const params = new URLSearchParams(win.location.search)
-  let debugOn = !!options.debug || params.has('linger_debug')
+  let debugOn = !!options.debug || ['', '1', 'true'].includes(params.get('linger_debug') as string)
   let debugMod: Promise<DebugModule | undefined> | undefined
   const debug = () =>
     (debugMod ??= options.loadDebug?.().catch(() => undefined) ?? Promise.resolve(undefined))
@@ -180,7 +180,9 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
     pending = undefined
   })()
 
+  let dead = false
   void ready.then(async () => {
+    if (dead) return
     const on = () => {
       core.interacted = true
       shows.retryGuarded()
@@ -294,6 +296,7 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
         })
     },
     dispose() {
+      dead = true
       for (const stop of [...stops, ...triggers]) stop()
       shows.hide()
       pipeline.dispose()

@@ -5,5 +5,5 @@ import type { Check } from './types'
 
 /** Cart value, item count and contents; no cart counts as an empty one. */
 export function checkCart(want: Audience['cart'], cart: Cart | undefined): Check {
-  if (want && !cartMatches(cart ?? { items: [], value: 0, currency: '' }, want)) return no('cart')
+  if (want && !cartMatches(cart, want)) return no('cart')
 }

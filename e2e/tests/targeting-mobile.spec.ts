@@ -1,0 +1,59 @@
+import { devices } from '@playwright/test'
+import { expect, test } from '../support/test'
+
+test('mobile: a modal waits for the first tap on a page reached from a search engine (Google interstitial rule)', async ({
+  browser,
+  server,
+}) => {
+  const context = await browser.newContext({ ...devices['Pixel 5'] })
+  const page = await context.newPage()
+  const logs: string[] = []
+  page.on('console', (m) => logs.push(m.text()))
+  await page.addInitScript(
+    (c) => {
+      ;(window as unknown as { lingerConfig: unknown }).lingerConfig = c
+    },
+    {
+      version: 1,
+      site: 'e2e',
+      campaigns: [
+        {
+          id: 'welcome',
+          kind: 'popup',
+          layout: 'modal',
+          trigger: { type: 'pageview' },
+          content: { title: 'Welcome offer' },
+        },
+      ],
+    },
+  )
+  await page.goto(`${server.url}/targeting-app.html?linger_debug=1`, { referer: 'https://www.google.com/' })
+  await expect.poll(() => logs.join('\n')).toContain('linger [welcome] not shown (pageview): a mobile modal')
+  await expect(page.locator('linger-widget')).toHaveCount(0)
+  await page.getByRole('heading', { name: 'Targeting test' }).tap()
+  await expect(page.getByRole('dialog', { name: 'Welcome offer' })).toBeVisible()
+  await context.close()
+})
+
+test('mobile: the same modal shows at once when the visitor did not come from search', async ({
+  browser,
+  server,
+}) => {
+  const context = await browser.newContext({ ...devices['Pixel 5'] })
+  const page = await context.newPage()
+  await page.addInitScript(
+    (c) => {
+      ;(window as unknown as { lingerConfig: unknown }).lingerConfig = c
+    },
+    {
+      version: 1,
+      site: 'e2e',
+      campaigns: [
+        { id: 'welcome', kind: 'popup', trigger: { type: 'pageview' }, content: { title: 'Welcome offer' } },
+      ],
+    },
+  )
+  await page.goto(`${server.url}/targeting-app.html`, { referer: 'https://news.example/' })
+  await expect(page.getByRole('dialog', { name: 'Welcome offer' })).toBeVisible()
+  await context.close()
+})
