@@ -1,0 +1,5 @@
+export { apiUrl } from './apiUrl'
+export { deferEncoder } from './deferEncoder'
+export { fitEvents } from './fitEvents'
+export { loadFormat } from './loadFormat'
+export type { EncoderFactory, FormatOptions } from './types'
