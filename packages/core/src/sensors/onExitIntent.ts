@@ -13,6 +13,14 @@ export interface ExitIntentOptions {
 /** Input types with no browser UI (autofill, picker, dropdown) that could sit over the page. */
 const PLAIN = /^(checkbox|radio|button|submit|reset|range|image)$/
 
+/** Whether focus is in a form field whose browser UI (menu, autofill) may be open. */
+const inField = (d: Document): boolean => {
+  let el = d.activeElement
+  // Web components keep their inputs in shadow roots; the document only sees the host.
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+  return isField(el)
+}
+
 const isField = (el: Element | null): boolean =>
   !!el &&
   (el.tagName === 'SELECT' ||
@@ -23,6 +31,8 @@ const isField = (el: Element | null): boolean =>
  * Desktop exit intent: the pointer leaves through the top of the viewport while moving up,
  * toward the tab strip, address bar or close button. Calls `cb` once, after `graceMs`, unless
  * the pointer came back; subscribe again to re-arm. Returns `dispose`.
+ * Pointer only: window `blur` is no exit signal, since focus moving into an iframe blurs the
+ * window too (exit-intent-js 1.1.1).
  */
 export function onExitIntent(
   cb: (d: { source: 'pointer' }) => void,
@@ -32,7 +42,7 @@ export function onExitIntent(
   const d = w.document
   let armed = false
   let pending: ReturnType<typeof setTimeout> | undefined
-  let fieldAt = Number.NEGATIVE_INFINITY
+  let fieldAt = -Infinity
   // Recent mousemoves as flat [timeStamp, clientY, …]. Not throttled: throttling loses fast
   // flicks (danhayden/exit-intent #2).
   const pts: number[] = []
@@ -70,7 +80,7 @@ export function onExitIntent(
         e.clientX >= d.documentElement.clientWidth ||
         // Select menus and autofill lists are browser UI outside the page (ouibounce #139,
         // beeker #20, use-exit-intent #4, stick-to-me #11).
-        isField(d.activeElement) ||
+        inField(d) ||
         t - fieldAt < 300
       )
         return

@@ -40,7 +40,7 @@ export function onTouchExit(
   const d = w.document
   let armed = false
   let deepest = 0
-  let lastT = Number.NEGATIVE_INFINITY
+  let lastT = -Infinity
   let lastY = 0
   let runT = 0
   let runY = 0

@@ -222,6 +222,24 @@ describe('onExitIntent', () => {
     expect(fired).toHaveLength(1)
   })
 
+  it('sees a focused field inside a web component (shadow DOM)', () => {
+    const host = document.createElement('x-address-form')
+    const input = document.createElement('input')
+    host.attachShadow({ mode: 'open' }).append(input)
+    document.body.append(host)
+    subscribe()
+    wait(3000)
+    input.focus()
+    expect(document.activeElement).toBe(host)
+    exitUp()
+    wait(1000)
+    expect(fired).toEqual([])
+    input.blur()
+    exitUp()
+    wait(200)
+    expect(fired).toHaveLength(1)
+  })
+
   it('still fires while a checkbox has focus: it has no browser menu', () => {
     const box = document.createElement('input')
     box.type = 'checkbox'
