@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { RetentionReport } from '../src/retention/types'
+
+// Plain JS served to the browser as-is, without a declaration file: import it by URL.
+type View = {
+  renderRetention: (section: HTMLElement, report: { retention?: RetentionReport }) => void
+  toCsv: (head: unknown[], rows: unknown[][]) => string
+  csvCell: (v: unknown) => string
+}
+const specifier = '../src/dashboard/retention.js'
+let view: View
+beforeAll(async () => {
+  // The view adds its stylesheet once; happy-dom cannot load CSS, so mark it present.
+  const link = document.createElement('link')
+  link.setAttribute('data-retention', '')
+  document.head.append(link)
+  view = (await import(/* @vite-ignore */ specifier)) as View
+})
+
+const group = (customers: number, repeatRate: number | null, revenue: number) => ({
+  customers,
+  repeatRate,
+  revenue,
+  revenuePerCustomer: customers ? revenue / customers : null,
+})
+
+const retention: RetentionReport = {
+  activeDays: 90,
+  timeZone: 'Europe/Berlin',
+  from: '2026-01-31T23:00:00.000Z',
+  to: '2026-03-31T22:00:00.000Z',
+  customersStart: 10,
+  customersNew: 35,
+  customersEnd: 40,
+  lost: 5,
+  crr: 50,
+  churn: 50,
+  customers: 45,
+  orders: 50,
+  repeatPurchaseRate: 11.1,
+  currency: 'EUR',
+  revenue: 2500,
+  aov: 50,
+  ltv: 55.6,
+  projectedLtv: null,
+  projection: { ordersPerCustomerPerMonth: 1.6, monthlyChurn: null, expectedLifetimeMonths: null },
+  avgDaysBetweenPurchases: null,
+  otherCurrencies: [{ currency: 'USD', orders: 2, revenue: 80, customers: 2 }],
+  cohorts: [
+    { cohort: '2026-02', customers: 10, retained: [100, 40] },
+    { cohort: '2026-03', customers: 5, retained: [100] },
+  ],
+  trend: [
+    {
+      month: '2026-02',
+      from: '',
+      to: '',
+      customersStart: 10,
+      customersNew: 20,
+      customersEnd: 25,
+      lost: 5,
+      crr: 50,
+      churn: 50,
+    },
+    {
+      month: '2026-03',
+      from: '',
+      to: '',
+      customersStart: 0,
+      customersNew: 15,
+      customersEnd: 15,
+      lost: 0,
+      crr: null,
+      churn: null,
+    },
+  ],
+  segments: {
+    campaigns: [
+      {
+        campaign: '=HYPERLINK("http://evil.example")',
+        exposed: { visitors: 4, repeaters: 2, repeatRate: 50, revenue: 100, revenuePerVisitor: 25 },
+        heldOut: { visitors: 4, repeaters: 0, repeatRate: 0, revenue: 20, revenuePerVisitor: 5 },
+        repeatRateDiff: { diff: 50, margin95: 49, ci95: [1, 99] },
+        revenuePerVisitorDiff: { diff: 20, margin95: 45, ci95: [-25, 65] },
+      },
+    ],
+    nps: [
+      { group: 'promoters', ...group(1, 100, 100) },
+      { group: 'passives', ...group(0, null, 0) },
+      { group: 'detractors', ...group(1, 0, 40) },
+    ],
+    email: {
+      withEmail: group(1, 100, 150),
+      identifiedWithoutEmail: group(0, null, 0),
+      anonymous: group(2, 0, 60),
+      ltvRatio: 5,
+    },
+  },
+}
+
+const tableByCaption = (section: HTMLElement, caption: RegExp) =>
+  [...section.querySelectorAll('table')].find((t) => caption.test(t.caption?.textContent ?? ''))!
+const rowsOf = (table: HTMLTableElement) => [...table.querySelectorAll('tbody tr')]
+const cells = (row: Element) => [...row.children].map((c) => c.textContent)
+
+describe('retention dashboard section', () => {
+  it('shows the figures, their explanations and — for null', () => {
+    const section = document.createElement('section')
+    view.renderRetention(section, { retention })
+    const kpi = (name: string) =>
+      [...section.querySelectorAll('dt')].find((dt) => dt.textContent === name)!.nextElementSibling!
+    expect(kpi('Customer retention rate (CRR)').querySelector('strong')!.textContent).toBe('50.0 %')
+    expect(kpi('Customer retention rate (CRR)').textContent).toMatch(/\(E − N\) \/ S/)
+    expect(kpi('Projected LTV (estimate)').querySelector('strong')!.textContent).toBe('—')
+    expect(kpi('Days between purchases').querySelector('strong')!.textContent).toBe('—')
+    expect(kpi('Customers').querySelector('strong')!.textContent).toBe('10 → 40')
+    expect(section.textContent).toContain('months in Europe/Berlin')
+    // Other currencies are listed apart.
+    expect(cells(rowsOf(tableByCaption(section, /other currencies/))[0]!)).toEqual(['USD', '2', '80.00', '2'])
+  })
+
+  it('draws CRR and churn as lines, skipping months without a value', () => {
+    const section = document.createElement('section')
+    view.renderRetention(section, { retention })
+    const lines = section.querySelectorAll('svg polyline')
+    expect(lines).toHaveLength(2)
+    // March has S = 0: only February's point on each line.
+    for (const line of lines) expect(line.getAttribute('points')!.trim().split(' ')).toHaveLength(1)
+    expect(section.querySelector('svg')!.getAttribute('aria-label')).toContain('2026-03: CRR —, churn —')
+    const trend = tableByCaption(section, /^CRR and churn by month$/)
+    expect(cells(rowsOf(trend)[1]!)).toEqual(['2026-03', '0', '15', '15', '0', '—', '—'])
+  })
+
+  it('colours the cohort triangle by retention and leaves missing months blank', () => {
+    const section = document.createElement('section')
+    view.renderRetention(section, { retention })
+    const cohorts = tableByCaption(section, /cohort/)
+    const [feb, mar] = rowsOf(cohorts)
+    expect(cells(feb!)).toEqual(['2026-02', '10', '100.0 %', '40.0 %'])
+    expect(cells(mar!)).toEqual(['2026-03', '5', '100.0 %', '—'])
+    const full = (feb!.children[2] as HTMLElement).style.backgroundColor
+    const some = (feb!.children[3] as HTMLElement).style.backgroundColor
+    expect(full).not.toBe('')
+    expect(some).not.toBe('')
+    expect(full).not.toBe(some)
+    expect((mar!.children[3] as HTMLElement).style.backgroundColor).toBe('')
+  })
+
+  it('offers every table as a CSV download and renders hostile text as text', () => {
+    const section = document.createElement('section')
+    view.renderRetention(section, { retention })
+    const tables = section.querySelectorAll('table')
+    const links = [...section.querySelectorAll<HTMLAnchorElement>('a[download]')]
+    expect(links).toHaveLength(tables.length)
+    expect(links.map((a) => a.getAttribute('download'))).toEqual([
+      'retention-other-currencies.csv',
+      'retention-trend.csv',
+      'retention-cohorts.csv',
+      'retention-campaigns.csv',
+      'retention-nps.csv',
+      'retention-email.csv',
+    ])
+    for (const a of links) expect(a.href).toMatch(/^blob:/)
+    const campaigns = tableByCaption(section, /shown vs held out/)
+    expect(rowsOf(campaigns)[0]!.children[0]!.textContent).toBe('=HYPERLINK("http://evil.example")')
+    expect(section.querySelector('a[href^="http://evil"]')).toBeNull()
+  })
+
+  it('writes CSV cells that spreadsheets cannot run as formulas', () => {
+    expect(view.csvCell('=1+1')).toBe("'=1+1")
+    expect(view.csvCell('+1')).toBe("'+1")
+    expect(view.csvCell('-2')).toBe("'-2")
+    expect(view.csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(view.csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    expect(view.csvCell(-2.5)).toBe('-2.5') // a number is not a formula
+    expect(view.csvCell(null)).toBe('')
+    expect(view.csvCell('a,b')).toBe('"a,b"')
+    expect(view.csvCell('two\nlines')).toBe('"two\nlines"')
+    expect(
+      view.toCsv(
+        ['Month', 'CRR'],
+        [
+          ['2026-02', 50],
+          ['2026-03', null],
+        ],
+      ),
+    ).toBe('Month,CRR\r\n2026-02,50\r\n2026-03,')
+  })
+
+  it('says so when the report has no retention section, and re-renders cleanly', () => {
+    const section = document.createElement('section')
+    view.renderRetention(section, { retention })
+    view.renderRetention(section, {})
+    expect(section.textContent).toContain('No retention data.')
+    expect(section.querySelectorAll('table')).toHaveLength(0)
+  })
+
+  it('builds its DOM without HTML strings', () => {
+    expect(readFileSync(join(import.meta.dirname, specifier), 'utf8')).not.toMatch(
+      /innerHTML|outerHTML|insertAdjacentHTML|eval\(|new Function/,
+    )
+  })
+})
