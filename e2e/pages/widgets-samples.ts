@@ -129,3 +129,13 @@ export const samples: Record<string, WidgetSpec> = {
 /** The harness URL path + hash for `spec`. */
 export const harness = (spec: WidgetSpec, page = 'widgets-harness.html') =>
   `/${page}#${encodeURIComponent(JSON.stringify(spec))}`
+
+declare global {
+  interface Window {
+    events: Array<{ type: string; props?: Record<string, unknown>; reason?: string; id?: string }>
+    mountCampaign(spec: WidgetSpec | Campaign): boolean
+    unmountCampaign(): void
+    harnessReady?: boolean
+    __xss?: unknown
+  }
+}

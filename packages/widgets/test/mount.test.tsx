@@ -14,9 +14,9 @@ afterEach(() => {
 })
 
 describe('shadow host', () => {
-  test('a <linger-widget> on <html> with an open shadow root styled by an adopted sheet', () => {
+  test('a <linger-widget> on <body> with an open shadow root styled by an adopted sheet', () => {
     const w = open(popup({ title: 'Hi' }))
-    expect(w.el.parentElement).toBe(document.documentElement)
+    expect(w.el.parentElement).toBe(document.body)
     expect(w.root.mode).toBe('open')
     expect(w.root.adoptedStyleSheets).toHaveLength(1)
     expect(w.root.querySelector('style')).toBeNull()
@@ -190,7 +190,7 @@ describe('layouts', () => {
     expect(w.el.hasAttribute('inline')).toBe(true)
     expect(w.$('.w')!.classList.contains('m-inline')).toBe(true)
     const v = open(popup({ title: 'Lost' }, { layout: 'inline', target: '#nope' }))
-    expect(v.el.parentElement).toBe(document.documentElement)
+    expect(v.el.parentElement).toBe(document.body)
     expect(v.$('.w')!.classList.contains('m-slide-in')).toBe(true)
     const bad = open(popup({ title: 'Bad' }, { layout: 'inline', target: '[[' }))
     expect(bad.$('.w')!.classList.contains('m-slide-in')).toBe(true)
