@@ -70,19 +70,25 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
   let triggers: Array<() => void> = []
   let pending: Array<() => void> | undefined = []
   let identity: Identity
+  // Each event carries the user in effect when it was made: the last `identify()` on this page,
+  // else the one stored by earlier pages (known only once storage is read).
   let userId: string | undefined
+  let identified = false
+  let storedUser: string | undefined
   let landing: Landing
   let port: PushPort | undefined
   const device = deviceClass(win)
 
   const emit = (type: string, props: Record<string, unknown> = {}, meta: EventMeta = {}) => {
     const base = { id: newEventId(), type, ts: new Date().toISOString(), site, url: win.location.href }
+    const [mine, uid] = [identified, userId]
     const send = () => {
+      const u = mine ? uid : storedUser
       const e: LingerEvent = {
         ...base,
         visitorId: identity.visitorId,
         sessionId: identity.sessionId,
-        ...(userId && { userId }),
+        ...(u && { userId: u }),
         ...(meta.campaignId && { campaignId: meta.campaignId }),
         ...(meta.variant && { variant: meta.variant }),
         props,
@@ -138,7 +144,7 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
   const load = async () => {
     identity = await touchSession(kvs.identity, Date.now(), true)
     core.visitorId = identity.visitorId
-    userId = (await kvs.identity.get<string>('user')) ?? undefined
+    storedUser = await kvs.identity.get<string>('user')
     landing = await loadLanding(kvs.state, identity.sessionId, win)
     core.caps = await loadCaps(
       kvs.state,
@@ -256,7 +262,9 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
     },
     identify(id, traits) {
       userId = id
-      void kvs.identity.set('user', id)
+      identified = true
+      // After the stored user is read, so events made before this call keep theirs.
+      void ready.then(() => kvs.identity.set('user', id))
       emit('identify', { traits: traits ?? {} })
     },
     cart: (cart) => core.cart.set(cart),
@@ -286,6 +294,8 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
         await kvs[s].use(memoryKv())
       }
       await deleteDatabase(win, DB)
+      identified = false
+      userId = undefined
       await load()
     },
     debug(yes = true) {

@@ -121,6 +121,32 @@ describe('commands', () => {
     expect(b.pipe.events[0]).toMatchObject({ type: 'page.viewed', userId: 'u-42' })
   })
 
+  it('stamps each event with the user in effect when it was made, even before ready', async () => {
+    const device = fakeDevice()
+    const a = track(boot(config([]), { device }))
+    a.linger.track('before')
+    a.linger.identify('u-1')
+    a.linger.track('after')
+    await a.linger.ready
+    expect(a.pipe.events.map((e) => [e.type, e.userId])).toEqual([
+      ['page.viewed', undefined],
+      ['before', undefined],
+      ['identify', 'u-1'],
+      ['after', 'u-1'],
+    ])
+    a.linger.dispose()
+    // Next page: the stored user applies until another identify().
+    const b = track(boot(config([]), { device }))
+    b.linger.track('early')
+    b.linger.identify('u-2')
+    await b.linger.ready
+    expect(b.pipe.events.map((e) => [e.type, e.userId])).toEqual([
+      ['page.viewed', 'u-1'],
+      ['early', 'u-1'],
+      ['identify', 'u-2'],
+    ])
+  })
+
   it('cart() and purchase() reach the cart and emit cart.updated and purchase', async () => {
     const { linger, pipe } = track(boot(config([])))
     await linger.ready
