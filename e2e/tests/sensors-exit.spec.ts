@@ -55,6 +55,32 @@ test('fires when the pointer rises out through the top, also on a scrolled page'
   expect(await firedAfter(page)).toHaveLength(1)
 })
 
+test('catches a fast flick out of the page (danhayden #2: throttling lost them)', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url)
+  await page.clock.fastForward(3000)
+  await page.mouse.move(300, 500)
+  await page.mouse.move(300, -60, { steps: 2 }) // one mousemove inside, at y = 220
+  expect(await firedAfter(page, 200)).toEqual([{ source: 'pointer' }])
+})
+
+test('does not fire when a right-click menu takes the pointer (beeker #20)', async ({ page, server }) => {
+  await open(page, server.url)
+  await page.clock.fastForward(3000)
+  // Up toward the top, right-click there, and the pointer goes straight onto the menu. Headless
+  // Chromium draws no menu, so the move is sent in one step: no mousemove reaches the page,
+  // as none does while a real menu is open.
+  await page.mouse.move(300, 400, { steps: 2 })
+  await page.mouse.move(300, 40, { steps: 3 })
+  await page.mouse.click(300, 40, { button: 'right' })
+  await page.mouse.move(300, -10)
+  expect(await firedAfter(page)).toEqual([])
+  await exitThroughTop(page)
+  expect(await firedAfter(page)).toEqual([{ source: 'pointer' }])
+})
+
 test('does not fire before minSeconds', async ({ page, server }) => {
   await open(page, server.url, '?minSeconds=30')
   await exitThroughTop(page)

@@ -67,6 +67,11 @@ export function onExitIntent(
     mouseover: cancel,
     input: edited,
     change: edited,
+    // The context menu is browser UI too (beeker #20). While it is open the page gets no
+    // mousemove, so forgetting the motion so far voids any mouseout it causes.
+    contextmenu() {
+      pts.length = 0
+    },
     mouseout(e: MouseEvent) {
       // A non-null relatedTarget means the pointer moved to another element, an iframe
       // included: only null means it left the document.

@@ -204,6 +204,7 @@ describe('onExitIntent', () => {
     ['a datalist-bound input', '<input list="l"><datalist id="l"><option value="x"></option></datalist>'],
     ['a textarea', '<textarea></textarea>'],
     ['a date input', '<input type="date">'],
+    ['a password field (Firefox insecure-form warning, beeker #38)', '<input type="password">'],
   ])('ignores exits while %s has focus (autofill: use-exit-intent #4, beeker #20)', (_, html) => {
     const form = document.createElement('form')
     document.body.append(form)
@@ -236,6 +237,29 @@ describe('onExitIntent', () => {
     expect(fired).toEqual([])
     input.blur()
     exitUp()
+    wait(200)
+    expect(fired).toHaveLength(1)
+  })
+
+  it('ignores a mouseout caused by the context menu (beeker #20)', () => {
+    subscribe()
+    wait(3000)
+    for (const y of [300, 100, 30]) move(y)
+    document.body.dispatchEvent(new MouseEvent('contextmenu', { clientX: 400, clientY: 30, bubbles: true }))
+    leave(-5) // the pointer goes over the menu, which is outside the page
+    wait(1000)
+    expect(fired).toEqual([])
+    // Menu closed, the visitor moves on and leaves for real.
+    exitUp()
+    wait(200)
+    expect(fired).toHaveLength(1)
+  })
+
+  it('catches a fast flick with a single mousemove inside the page (danhayden #2)', () => {
+    subscribe()
+    wait(3000)
+    move(350)
+    leave(-40)
     wait(200)
     expect(fired).toHaveLength(1)
   })
