@@ -51,22 +51,28 @@ const table = [
   `| **everything a page can load** | all but the debug chunk | **${kb(total)} KB** | | ${kb(pkg.sizeBudgets.total)} KB |`,
 ].join('\n')
 
-const readme = readFileSync(readmePath, 'utf8')
-const pattern = /(<!-- size:start -->\n)[\s\S]*?(\n<!-- size:end -->)/
+// The README's snippet carries the SRI hash of this very build, so it is checked the same way.
+const snippetBlock = [
+  '```html',
+  '<script>window.linger=window.linger||function(){(linger.q=linger.q||[]).push(arguments)}</script>',
+  `<script async src="https://cdn.example.com/linger/linger.js" integrity="${manifest['linger.js'].integrity}" crossorigin="anonymous" data-config="/linger.json"></script>`,
+  '```',
+].join('\n')
+
+const blocks = { size: table, snippet: snippetBlock }
+let readme = readFileSync(readmePath, 'utf8')
 let readmeOk = true
+for (const [name, body] of Object.entries(blocks)) {
+  const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`)
+  if (args.includes('--write-readme')) readme = readme.replace(pattern, (_, start, end) => `${start}${body}${end}`)
+  else if (!args.includes('--no-readme') && !readme.match(pattern)?.[0].includes(body)) {
+    readmeOk = false
+    console.log(`README ${name} block differs from the build: run \`pnpm --filter @linger/embed size --write-readme\``)
+  }
+}
 if (args.includes('--write-readme')) {
-  writeFileSync(
-    readmePath,
-    readme.replace(pattern, (_, start, end) => `${start}${table}${end}`),
-  )
-  console.log('README size table updated')
-} else if (!args.includes('--no-readme')) {
-  const current = readme.match(pattern)
-  readmeOk = current?.[0].includes(table) ?? false
-  if (!readmeOk)
-    console.log(
-      'README size table differs from the measurement: run `pnpm --filter @linger/embed size --write-readme`',
-    )
+  writeFileSync(readmePath, readme)
+  console.log('README size table and snippet updated')
 }
 
 if (over.length || !readmeOk) process.exit(1)
