@@ -1,5 +1,4 @@
 import { createCart } from '../cart/createCart'
-import { readDataLayer } from '../cart/readDataLayer'
 import { validateConfig } from '../config/validateConfig'
 import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
@@ -9,13 +8,13 @@ import { browserPort } from '../push/browserPort'
 import { resyncPush } from '../push/resyncPush'
 import type { PushPort } from '../push/types'
 import { deviceClass } from '../sensors/deviceClass'
-import { onRouteChange } from '../sensors/onRouteChange'
 import type { KvStore } from '../storage/KvStore'
 import { type Caps, loadCaps } from '../targeting/caps'
 import { decide } from '../targeting/decide'
 import type { Decision } from '../targeting/types'
 import type { Campaign, LingerEvent, PushCampaign } from '../types'
 import { armTrigger } from './armTrigger'
+import { cartReturnDue } from './cartReturnDue'
 import type { Core, EventMeta } from './core'
 import { createShow } from './createShow'
 import { deleteDatabase } from './deleteDatabase'
@@ -24,6 +23,7 @@ import { memoryKv } from './memoryKv'
 import { reportIssues } from './reportIssues'
 import { switchKv } from './switchKv'
 import type { DebugModule, InitOptions, Linger } from './types'
+import { watchPage } from './watchPage'
 
 /** The parts `start` builds on; tests pass fakes. */
 export interface StartDeps {
@@ -189,76 +189,39 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
   let dead = false
   void ready.then(async () => {
     if (dead) return
-    const on = () => {
-      core.interacted = true
-      shows.retryGuarded()
-      off()
-    }
-    const off = () => {
-      for (const t of ['pointerdown', 'keydown']) win.removeEventListener(t, on, true)
-    }
-    for (const t of ['pointerdown', 'keydown']) win.addEventListener(t, on, true)
-    stops.push(off)
-    const dl = config?.cart?.dataLayer
-    if (dl !== false)
-      stops.push(
-        readDataLayer(win, {
-          ...(typeof dl === 'string' && { name: dl }),
-          onCart: core.cart.apply,
-          onPurchase: core.cart.purchase,
-        }),
-      )
-    if (config?.cart?.shopify && options.loadShopify)
-      options.loadShopify().then(
-        (m) => {
-          m.readShopifyCart().then((c) => c && core.cart.set(c))
-          stops.push(m.watchShopifyCart(win, core.cart.set))
-        },
-        () => {},
-      )
     stops.push(
-      onRouteChange(
-        async () => {
-          identity = await touchSession(kvs.identity, Date.now(), true)
-          core.caps.pageview()
-          emit('page.viewed', { title: win.document.title })
-          arm()
-        },
-        { window: win },
-      ),
+      ...watchPage(core, shows.retryGuarded, async () => {
+        identity = await touchSession(kvs.identity, Date.now(), true)
+        core.caps.pageview()
+        emit('page.viewed', { title: win.document.title })
+        arm()
+      }),
     )
     const preview = params.get('linger_preview')
     if (preview) await shows.showById(preview, true)
     arm()
-    const initial = status()
-    if (debugOn) for (const [c, d] of initial) core.report(c, d, 'init')
-    if (initial.some(([c, d]) => d.show && c.trigger.type !== 'manual')) options.prefetchWidgets?.()
-    cartReturn()
+    if (debugOn || options.prefetchWidgets) {
+      const initial = status()
+      if (debugOn) for (const [c, d] of initial) core.report(c, d, 'init')
+      if (initial.some(([c, d]) => d.show && c.trigger.type !== 'manual')) options.prefetchWidgets?.()
+    }
+    const changed = core.cart.lastChangedAt()
+    const full = !!core.cart.get()?.items.length
+    for (const c of campaigns)
+      if (cartReturnDue(c.trigger, changed, identity.sessionStartedAt, Date.now(), full))
+        void shows.consider(c, 'return')
     const push = campaigns.find((c): c is PushCampaign => c.kind === 'push')
     if (push) void resyncPush(push, core.push({ campaignId: push.id }))
   })
-
-  /** cart-abandon `return`: a later visit, long enough after the cart last changed, cart still full. */
-  const cartReturn = () => {
-    const changed = core.cart.lastChangedAt()
-    for (const c of campaigns) {
-      const t = c.trigger
-      if (t.type !== 'cart-abandon' || !(t.on ?? ['exit-intent', 'idle', 'return']).includes('return'))
-        continue
-      if (
-        changed !== undefined &&
-        changed < identity.sessionStartedAt &&
-        Date.now() - changed >= (t.returnAfterMinutes ?? 60) * 60_000
-      )
-        void shows.consider(c, 'return')
-    }
-  }
 
   const linger: Linger = {
     ready,
     track(name, props) {
       emit(name, props)
-      for (const fn of trackers) fn(name)
+      // After ready: `event` triggers are armed then, and a queued track() must reach them too.
+      void ready.then(() => {
+        for (const fn of trackers) fn(name)
+      })
     },
     identify(id, traits) {
       userId = id

@@ -164,6 +164,14 @@ describe('showing campaigns', () => {
     await vi.waitFor(() => expect(widgets.live().map((m) => m.campaign.id)).toEqual(['cl']))
   })
 
+  it('a track() made before ready still fires an event trigger (the script tag replays queued calls early)', async () => {
+    const { widgets, linger } = track(
+      boot(config([popup('ev', { trigger: { type: 'event', name: 'signup' } })])),
+    )
+    linger.track('signup')
+    await vi.waitFor(() => expect(widgets.live().map((m) => m.campaign.id)).toEqual(['ev']))
+  })
+
   it('counts page views in the session for the pageviews trigger', async () => {
     const device = fakeDevice()
     const c = popup('third', { trigger: { type: 'pageviews', count: 3 } })
