@@ -4,6 +4,7 @@ export type PushSupport = 'supported' | 'unsupported' | 'ios-needs-install' | 'd
 /** A subscription as the browser gives it; only `toJSON()` is read. */
 export interface SubscriptionLike {
   toJSON(): { endpoint?: string; keys?: Record<string, string>; expirationTime?: number | null }
+  unsubscribe?(): Promise<boolean>
 }
 
 /**

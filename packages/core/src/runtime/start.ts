@@ -7,6 +7,7 @@ import type { Pipeline, PipelineOptions } from '../pipeline/types'
 import { browserPort } from '../push/browserPort'
 import { resyncPush } from '../push/resyncPush'
 import type { PushPort } from '../push/types'
+import { unsubscribePush } from '../push/unsubscribePush'
 import { deviceClass } from '../sensors/deviceClass'
 import type { KvStore } from '../storage/KvStore'
 import { type Caps, loadCaps } from '../targeting/caps'
@@ -45,6 +46,7 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
   reportIssues(issues, options.onIssue)
   const campaigns = config?.campaigns ?? []
   const site = config?.site ?? ''
+  const push = campaigns.find((c): c is PushCampaign => c.kind === 'push')
   let granted = (options.consent ?? config?.consent) !== 'required'
   // Nothing touches IndexedDB before consent: memory stores until then, swapped (with their data) after.
   const kvs = Object.fromEntries(
@@ -210,7 +212,6 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
     for (const c of campaigns)
       if (cartReturnDue(c.trigger, changed, identity.sessionStartedAt, Date.now(), full))
         void shows.consider(c, 'return')
-    const push = campaigns.find((c): c is PushCampaign => c.kind === 'push')
     if (push) void resyncPush(push, core.push({ campaignId: push.id }))
   })
 
@@ -251,6 +252,7 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
       await ready
       await pipeline.forget()
       await core.cart.forget()
+      if (push) await unsubscribePush(push, core.push({}).port)
       // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
       for (const s of STORES) {
         await kvs[s].clear()

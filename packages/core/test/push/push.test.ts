@@ -6,6 +6,7 @@ import { pushSupport } from '../../src/push/pushSupport'
 import { requestPush } from '../../src/push/requestPush'
 import { resyncPush } from '../../src/push/resyncPush'
 import type { PushPort, PushSupport } from '../../src/push/types'
+import { unsubscribePush } from '../../src/push/unsubscribePush'
 import type { PushCampaign } from '../../src/types'
 import { memoryKv } from '../targeting/memoryKv'
 
@@ -218,5 +219,24 @@ describe('resyncPush', () => {
       await resyncPush(campaign, d)
       expect(events).toEqual([])
     }
+  })
+})
+
+describe('unsubscribePush', () => {
+  it('unsubscribes the current subscription when there is one', async () => {
+    let gone = false
+    const current = { ...sub('x'), unsubscribe: async () => (gone = true) }
+    const { port } = fakePort({ permission: 'granted', current })
+    await unsubscribePush(campaign, port)
+    expect(gone).toBe(true)
+  })
+  it('does nothing without permission and never throws', async () => {
+    const { port } = fakePort({ permission: 'default' })
+    await expect(unsubscribePush(campaign, port)).resolves.toBeUndefined()
+    const broken = {
+      ...fakePort({ permission: 'granted' }).port,
+      current: () => Promise.reject(new Error('x')),
+    }
+    await expect(unsubscribePush(campaign, broken)).resolves.toBeUndefined()
   })
 })
