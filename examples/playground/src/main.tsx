@@ -1,6 +1,6 @@
 import { validateConfig } from '@linger/core/config/index'
 import type { Campaign, LingerConfig } from '@linger/core/types'
-import { snippet } from '@linger/embed/src/snippet'
+import { snippet } from '@linger/embed/snippet'
 import { computed, signal } from '@preact/signals'
 import { render } from 'preact'
 import { useRef } from 'preact/hooks'

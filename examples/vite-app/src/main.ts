@@ -24,8 +24,8 @@ const config: LingerConfig = {
   ],
 }
 
-// Widgets load lazily from @linger/widgets the first time a campaign shows.
-const linger = init(config)
+// The widgets (preact) load lazily, in their own chunk, the first time a campaign shows.
+const linger = init(config, { loadWidgets: () => import('@linger/widgets') })
 
 const views: Record<string, () => string> = {
   '/': () => 'Welcome. Open the pricing page: a campaign targets it.',
