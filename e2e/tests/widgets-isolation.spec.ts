@@ -48,11 +48,12 @@ for (const [name, file] of [
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible()
 
     await page.evaluate((s) => window.mountCampaign(s), samples['popup-inline']!)
-    await expect(page.locator('#slot linger-widget').getByRole('dialog')).toBeVisible()
-    await expect(page.locator('#slot linger-widget').getByRole('dialog')).toHaveCSS(
-      'background-color',
-      'rgb(255, 255, 255)',
-    )
+    await expect(
+      page.locator('#slot linger-widget').getByRole('dialog', { name: 'Wait — 10% off' }),
+    ).toBeVisible()
+    await expect(
+      page.locator('#slot linger-widget').getByRole('dialog', { name: 'Wait — 10% off' }),
+    ).toHaveCSS('background-color', 'rgb(255, 255, 255)')
 
     expect(await events(page)).toEqual([
       { type: 'campaign.clicked', props: { action: 'copy-coupon' } },

@@ -106,7 +106,9 @@ test('opening a fixed layout shifts nothing on the page; inline renders in its s
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)
   }
   await page.evaluate((s) => window.mountCampaign(s), spec('inline'))
-  await expect(page.locator('#slot linger-widget').getByRole('dialog')).toBeVisible()
+  await expect(
+    page.locator('#slot linger-widget').getByRole('dialog', { name: 'Wait — 10% off' }),
+  ).toBeVisible()
   expect((await page.locator('#after').boundingBox())!.y).toBeGreaterThan(before!.y)
 })
 

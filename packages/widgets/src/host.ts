@@ -7,7 +7,10 @@ import type { Campaign, CartItem, Theme } from '@linger/core/types'
 export interface WidgetHost {
   /** Record an event for this campaign (the core adds campaignId, variant and the envelope). */
   track(type: string, props?: Record<string, unknown>): void
-  /** The visitor closed the widget (`dismissed`), converted (`converted`), or finished a survey (`completed`). */
+  /**
+   * The visitor closed the widget (`dismissed`), converted (`converted`), or finished a survey
+   * (`completed`). The widget removes itself right after calling this; `unmount()` is then a no-op.
+   */
   close(reason: 'dismissed' | 'converted' | 'completed'): void
   /** Open another campaign (a CTA with `action: "show"`). */
   show(campaignId: string): void
@@ -32,7 +35,7 @@ export interface MountOptions {
 }
 
 export interface MountedWidget {
-  /** Remove the widget without emitting events (the core decided, e.g. `hide()`). */
+  /** Remove the widget without emitting events (the core decided, e.g. `hide()`); idempotent. */
   unmount(): void
 }
 

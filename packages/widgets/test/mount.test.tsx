@@ -189,6 +189,7 @@ describe('layouts', () => {
     expect(w.el.parentElement).toBe(slot)
     expect(w.el.hasAttribute('inline')).toBe(true)
     expect(w.$('.w')!.classList.contains('m-inline')).toBe(true)
+    expect(w.$('[role=dialog]')!.hasAttribute('aria-modal')).toBe(false)
     const v = open(popup({ title: 'Lost' }, { layout: 'inline', target: '#nope' }))
     expect(v.el.parentElement).toBe(document.body)
     expect(v.$('.w')!.classList.contains('m-slide-in')).toBe(true)

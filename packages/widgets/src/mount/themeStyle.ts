@@ -17,7 +17,7 @@ export function themeStyle(
     style: {
       '--c': theme.color || '#4f46e5',
       '--r': `${theme.radius ?? 12}px`,
-      '--f': font || 'system-ui,-apple-system,"Segoe UI",Roboto,sans-serif',
+      '--f': font || 'system-ui,sans-serif',
     },
     mode: theme.mode === 'dark' ? 'dk' : theme.mode === 'light' ? '' : 'au',
   }

@@ -6,7 +6,7 @@ import { trapTab } from './trapTab'
 
 /**
  * The dialog around every widget: backdrop and focus trap for `modal`/`sheet` (WAI-ARIA
- * modal dialog), a non-modal dialog otherwise; Esc (with focus inside) and an always-present
+ * modal dialog), a non-modal dialog otherwise (inline too); Esc (with focus inside) and an always-present
  * close button call `onClose`. Focus moves in for modals, or when `focus` says the visitor
  * asked for it. Labelled by the element with id `t` unless `label` is given.
  */

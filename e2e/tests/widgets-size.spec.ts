@@ -1,0 +1,35 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants } from 'node:zlib'
+import { build } from 'esbuild'
+import { expect, test } from '../support/test'
+
+const src = resolve(fileURLToPath(import.meta.url), '../../../packages/widgets/src')
+
+/** Brotli (quality 11) size of `entry` bundled with preact and minified, as the embed ships it. */
+async function brotliSize(entry: string): Promise<number> {
+  const out = await build({
+    entryPoints: [`${src}/${entry}`],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  })
+  const code = out.outputFiles[0]!.contents
+  return brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+}
+
+// Budget: the widgets chunk plus preact ≤ 10 KB brotli (10,000 bytes, the stricter reading).
+test('size budget: all widgets with preact ≤ 10,000 bytes brotli; each kind alone is smaller', async () => {
+  const sizes: Record<string, number> = {}
+  for (const entry of ['index.ts', 'popup/index.ts', 'nps/index.ts', 'csat/index.ts', 'push/index.ts'])
+    sizes[entry] = await brotliSize(entry)
+  test.info().annotations.push({ type: 'brotli bytes', description: JSON.stringify(sizes) })
+  console.log('widgets brotli bytes (with preact):', sizes)
+  expect(sizes['index.ts']).toBeLessThanOrEqual(10_000)
+  for (const kind of ['popup', 'nps', 'csat', 'push'])
+    expect(sizes[`${kind}/index.ts`]).toBeLessThan(sizes['index.ts']!)
+})
