@@ -12,7 +12,7 @@ import { startFixtureServer } from './support/server'
 const out = resolve(fileURLToPath(import.meta.url), '../../docs/screenshots')
 const viewports = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } }
 
-const shots: Array<[string, WidgetSpec]> = Object.entries(samples).filter(([name]) => name !== 'popup-sheet')
+const shots: Array<[string, WidgetSpec]> = Object.entries(samples)
 shots.push(['popup-modal-dark', { ...samples['popup-modal']!, theme: { mode: 'dark', color: '#f59e0b' } }])
 
 mkdirSync(out, { recursive: true })
@@ -23,6 +23,8 @@ try {
     const context = await browser.newContext({ viewport, reducedMotion: 'reduce', colorScheme: 'light' })
     const page = await context.newPage()
     for (const [name, spec] of shots) {
+      // On a phone a modal already is the sheet: popup-modal-mobile shows it.
+      if (vp === 'mobile' && name === 'popup-sheet') continue
       await page.goto(`${server.url}/blank.html`)
       await page.goto(server.url + harness(spec))
       await page.locator('linger-widget').locator('.p,.ts').first().waitFor()
