@@ -56,16 +56,19 @@ export function createShow(core: Core) {
         core.report(campaign, no(i ? 'lower-priority' : 'on-screen'), source)
         continue
       }
-      const { variant, heldOut } = pickVariant(campaign, core.visitorId)
-      if (campaign.trigger.type === 'cart-abandon') core.cart.addShown(campaign.id, variant, heldOut)
-      if (!heldOut) {
-        void open(campaign, variant, source, false)
-        continue
-      }
-      core.caps.shown(campaign.id, false)
-      core.emit('campaign.held-out', { trigger: source }, { campaignId: campaign.id, variant })
-      core.report(campaign, no('held-out', { variant }), source)
+      void reveal(campaign, source, false)
     }
+  }
+
+  /** The visitor's variant, then the holdout (not in a preview): held out → an event instead of a widget. */
+  function reveal(campaign: Campaign, source: string, preview: boolean) {
+    const { variant, heldOut } = pickVariant(campaign, core.visitorId)
+    const out = heldOut && !preview
+    if (!preview && campaign.trigger.type === 'cart-abandon') core.cart.addShown(campaign.id, variant, out)
+    if (!out) return open(campaign, variant, source, preview)
+    core.caps.shown(campaign.id, false)
+    core.emit('campaign.held-out', { trigger: source }, { campaignId: campaign.id, variant })
+    core.report(campaign, no('held-out', { variant }), source)
   }
 
   /** Mount the widget: reserve the screen first so nothing else shows while the chunk loads. */
@@ -133,16 +136,11 @@ export function createShow(core: Core) {
     if (!campaign) return
     if (screen) return core.report(campaign, no('on-screen', { campaignId: screen.id }), 'show')
     const source = preview ? 'preview' : 'show'
-    const { variant, heldOut } = pickVariant(campaign, core.visitorId)
     if (!preview && campaign.kind === 'push') {
       const d = await pushGate(campaign, core.push({ campaignId: id }), false)
       if (!d.show) return core.report(campaign, d, source)
     }
-    if (!preview && heldOut) {
-      core.emit('campaign.held-out', { trigger: source }, { campaignId: id, variant })
-      return core.report(campaign, no('held-out', { variant }), source)
-    }
-    await open(campaign, variant, source, preview)
+    await reveal(campaign, source, preview)
   }
 
   return {
