@@ -92,6 +92,20 @@ test('slide-in and bars are non-modal: the page keeps focus and stays usable, Es
   }
 })
 
+test('bars, sheet and inline by mouse: secondary dismisses, CTA converts', async ({ page, server }) => {
+  for (const layout of ['bar-top', 'bar-bottom', 'sheet', 'inline']) {
+    await openOn(page, server.url, spec(layout))
+    await page.getByRole('button', { name: 'No thanks' }).click()
+    await page.evaluate((s) => window.mountCampaign(s), spec(layout))
+    await page.getByRole('link', { name: 'Shop now' }).click()
+    await expect(page.locator('linger-widget')).toHaveCount(0)
+    expect(await events(page), layout).toEqual([
+      { type: 'close', reason: 'dismissed' },
+      { type: 'close', reason: 'converted' },
+    ])
+  }
+})
+
 test('opening a fixed layout shifts nothing on the page; inline renders in its slot', async ({
   page,
   server,
