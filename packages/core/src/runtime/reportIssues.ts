@@ -5,12 +5,13 @@ import type { ConfigIssue } from '../types'
  * `linger: <path> <code>` in production builds (the prose is for people reading a dev console).
  */
 export function reportIssues(issues: ConfigIssue[], onIssue?: (issue: ConfigIssue) => void): void {
+  let production = false
+  // Bundlers replace process.env.NODE_ENV; an unbundled browser ESM has no `process` at all.
+  try {
+    production = process.env.NODE_ENV === 'production'
+  } catch {}
   for (const i of issues) {
-    console.warn(
-      process.env.NODE_ENV === 'production'
-        ? `linger: ${i.path} ${i.code}`
-        : `linger: ${i.path}: ${i.message}`,
-    )
+    console.warn(production ? `linger: ${i.path} ${i.code}` : `linger: ${i.path}: ${i.message}`)
     onIssue?.(i)
   }
 }
