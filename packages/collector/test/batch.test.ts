@@ -37,6 +37,18 @@ forEachDatabase('POST /v1/batch stores', (db) => {
     })
   })
 
+  it('accepts exactly 500 events in one batch', async () => {
+    const events = Array.from({ length: 500 }, (_, i) => ({
+      ...{ id: `max-${i}`, type: 't', ts: '2026-01-01T00:00Z', site: 's' },
+      ...{ visitorId: 'v', sessionId: 's', url: '/' },
+    }))
+    const res = await app().request('/v1/batch', post({ site: 's', events }))
+    expect(await res.json()).toEqual({ accepted: 500, duplicates: 0 })
+    expect((await db().query(`select count(*) as n from events where id like 'max-%'`)).rows).toEqual([
+      { n: 500 },
+    ])
+  })
+
   it('keeps push_subscriptions in step with push.subscribed / push.unsubscribed, once per event', async () => {
     const subscription = { endpoint: 'https://push.example/abc', keys: { p256dh: 'k', auth: 'a' } }
     const sub = event({

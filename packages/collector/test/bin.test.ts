@@ -53,7 +53,7 @@ afterAll(async () => {
 })
 
 it('starts from the bin, prints the listening line, answers /v1/health, stores a batch', async () => {
-  const { out, child } = await run([], /listening on (http:\/\/\S+)/)
+  const { out, child } = await run([], /listening on http:\/\/\S+\n/) // whole line: output arrives in chunks
   const url = /linger collector listening on (http:\/\/127\.0\.0\.1:(\d+))\n/.exec(out)
   expect(url, out).not.toBeNull()
   expect(Number(url![2])).toBeGreaterThan(0)
@@ -95,4 +95,13 @@ it('`push` without --title explains its usage and fails', async () => {
   const { out, code } = await run(['push', '--site', 'shop'])
   expect(code).toBe(2)
   expect(out).toContain('--site and --title are required')
+}, 90_000)
+
+it('routes `seed` to the retention seeds and rejects unknown commands', async () => {
+  const seed = await run(['seed', '--help'])
+  expect(seed.code).toBe(0)
+  expect(seed.out).toMatch(/seed/)
+  const unknown = await run(['frobnicate'])
+  expect(unknown.code).toBe(2)
+  expect(unknown.out).toContain('unknown command: frobnicate')
 }, 90_000)

@@ -22,15 +22,9 @@ export async function startPushService() {
   const { PushApiModel } = require('web-push-testing/src/PushApiModel.js')
   const port = await freePort()
   const service = new Server(new PushApiModel(), port)
-  const log = console.log
-  console.log = () => {} // it announces "Server running on port …"
-  try {
-    service.startServer()
-    const http: Server = service._server
-    if (!http.listening) await new Promise((done) => http.once('listening', done))
-  } finally {
-    console.log = log
-  }
+  service.startServer() // logs "Server running on port …" through Node's own console
+  const http: Server = service._server
+  if (!http.listening) await new Promise((done) => http.once('listening', done))
   const base = `http://localhost:${port}`
   const call = async (path: string, body: unknown = {}) => {
     const res = await fetch(`${base}${path}`, {
