@@ -19,10 +19,10 @@ export async function loadOrders(
     db,
     [customerSql, '(extract(epoch from e.ts) * 1000)::float8', 'e.value', 'e.currency'],
     `from orders e ${identityJoin('$2::timestamptz')} where e.site = $1 and e.ts < $2::timestamptz`,
-    'e.ts, e.order_key',
     [site, end],
   )
   if (rows.length === 0) return []
+  rows.sort((a, b) => a[1] - b[1])
   // Month boundaries come from PostgreSQL (AT TIME ZONE knows the zone's rules); labelling each
   // order by walking them is much cheaper than to_char() on every row.
   const months = await db.query<{ label: string; start: number }>(

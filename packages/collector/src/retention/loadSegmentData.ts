@@ -21,7 +21,7 @@ export interface SegmentData {
 /**
  * What the segments need beyond orders: per campaign and visitor the first `campaign.shown` or
  * `campaign.held-out` in [from, to) (whichever came first decides the group), the latest NPS
- * answer per customer, and who gave an email.
+ * answer per customer, and which users gave an email (`user_emails`, migration 103).
  */
 export async function loadSegmentData(
   db: Queryable,
@@ -41,7 +41,6 @@ export async function loadSegmentData(
          and e.ts >= $2::timestamptz and e.ts < $3::timestamptz
        order by e.campaign_id, e.visitor_id, e.ts, e.id
      ) x`,
-    'campaign, ts',
     [site, new Date(from).toISOString(), end],
   )
   const nps = await jsonRows<[string, number]>(
@@ -55,19 +54,12 @@ export async function loadSegmentData(
        ) a where score between 0 and 10
        order by customer, ts desc, id desc
      ) x`,
-    'customer',
     [site, end],
   )
   const emails = await jsonRows<[string]>(
     db,
-    ['customer'],
-    `from (
-       select distinct ${customerSql} as customer
-       from events e ${identityJoin('$2::timestamptz')}
-       where e.site = $1 and e.type = 'identify' and e.ts < $2::timestamptz
-         and coalesce(trim(e.props->'traits'->>'email'), '') <> ''
-     ) x`,
-    'customer',
+    [`'u:' || user_id`],
+    'from user_emails where site = $1 and first_seen < $2::timestamptz',
     [site, end],
   )
   return {
