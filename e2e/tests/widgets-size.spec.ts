@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants } from 'node:zlib'
@@ -32,4 +33,10 @@ test('size budget: all widgets with preact ≤ 10,000 bytes brotli; each kind al
   expect(sizes['index.ts']).toBeLessThanOrEqual(10_000)
   for (const kind of ['popup', 'nps', 'csat', 'push'])
     expect(sizes[`${kind}/index.ts`]).toBeLessThan(sizes['index.ts']!)
+  // The README quotes these numbers; keep it honest.
+  const readme = readFileSync(resolve(src, '../README.md'), 'utf8')
+  const quoted = (n: number) => n.toLocaleString('en')
+  expect(readme).toContain(`**Size: ${quoted(sizes['index.ts']!)} bytes brotli`)
+  for (const kind of ['popup', 'nps', 'csat', 'push'])
+    expect(readme).toContain(`${kind} ${quoted(sizes[`${kind}/index.ts`]!)}`)
 })

@@ -197,8 +197,12 @@ describe('layouts', () => {
     expect(bad.$('.w')!.classList.contains('m-slide-in')).toBe(true)
   })
 
-  test('a pop-up without a title is labelled by its body', () => {
+  test('a pop-up without a title is labelled by its body, else its CTA, else its id', () => {
     const w = open(popup({ body: 'Free shipping today' }, { layout: 'bar-top' }))
     expect(w.$('[role=dialog]')!.getAttribute('aria-label')).toBe('Free shipping today')
+    const cta = open(popup({ cta: { label: 'Shop the sale', href: '/sale' } }))
+    expect(cta.$('[role=dialog]')!.getAttribute('aria-label')).toBe('Shop the sale')
+    const bare = open(popup({ image: { src: '/a.png', alt: '' } }))
+    expect(bare.$('[role=dialog]')!.getAttribute('aria-label')).toBe('p')
   })
 })

@@ -36,7 +36,7 @@ export function Popup({ c }: { c: Ctx<PopupCampaign, PopupState> }) {
       c={c}
       onClose={() => (k.teaser && !v.step ? c.set({ step: 1 }) : end())}
       focus={v.reopened}
-      label={title ? undefined : c.t(k.body)}
+      label={title ? undefined : c.t(k.body) || c.t(k.cta?.label) || c.campaign.id}
     >
       {v.step === 2 ? (
         <>
