@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '../support/test'
+
+const campaigns = [
+  {
+    id: 'exit-offer',
+    kind: 'popup',
+    trigger: { type: 'exit-intent' },
+    content: { title: 'Wait — 10% off', coupon: 'WELCOME10' },
+  },
+  {
+    id: 'cart-rescue',
+    kind: 'popup',
+    priority: 10,
+    trigger: { type: 'cart-abandon', on: ['exit-intent'], minValue: 20 },
+    content: { title: 'You left {{cart.count}} items ({{cart.value}})' },
+  },
+]
+
+async function open(page: Page, url: string) {
+  // The fake clock flows in real time; runFor lets the sensors' minimum time and grace pass on command.
+  await page.clock.install()
+  await page.addInitScript(
+    (c) => {
+      ;(window as unknown as { lingerConfig: unknown }).lingerConfig = c
+    },
+    { version: 1, site: 'e2e', locale: 'en-US', campaigns },
+  )
+  await page.goto(`${url}/targeting-app.html`)
+  await page.waitForFunction(() => (window as unknown as { lingerReady?: boolean }).lingerReady)
+  await page.clock.runFor(4000)
+}
+
+/** Down into the page, then up and out through the top edge, toward the tabs. */
+async function leave(page: Page) {
+  await page.mouse.move(300, 450, { steps: 4 })
+  await page.mouse.move(300, 120, { steps: 4 })
+  await page.mouse.move(300, -10, { steps: 4 })
+  await page.clock.runFor(1000)
+}
+
+test('exit intent with an empty cart shows the exit offer', async ({ page, server }) => {
+  await open(page, server.url)
+  await leave(page)
+  await expect(page.getByRole('dialog', { name: 'Wait — 10% off' })).toBeVisible()
+  await expect(page.locator('linger-widget')).toHaveCount(1)
+})
+
+test('exit intent with a full cart (from the data layer) shows the cart rescue instead, with the cart in its text', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url)
+  await page.evaluate(() => {
+    const w = window as unknown as { dataLayer: unknown[] }
+    w.dataLayer.push({ ecommerce: null })
+    w.dataLayer.push({
+      event: 'add_to_cart',
+      ecommerce: {
+        currency: 'EUR',
+        value: 30,
+        items: [{ item_id: 'sku-1', item_name: 'Mug', price: 15, quantity: 2 }],
+      },
+    })
+  })
+  await leave(page)
+  await expect(page.getByRole('dialog', { name: 'You left 2 items (€30.00)' })).toBeVisible()
+  await expect(page.locator('linger-widget')).toHaveCount(1)
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'campaign.shown'))
+  expect(server.endpoint.uniqueEvents().find((e) => e.type === 'campaign.shown')).toMatchObject({
+    campaignId: 'cart-rescue',
+    props: { trigger: 'exit-intent' },
+  })
+})
