@@ -117,6 +117,18 @@ describe('rate limit', () => {
     expect((await send()).status).toBe(200)
     expect((await send()).status).toBe(429)
   })
+
+  it('behind a trusted proxy, limits per forwarded client address, not per spoofable entry', async () => {
+    const app = createApp({ db, now: () => 0, trustProxy: 1, rateLimit: { capacity: 1, perSecond: 1 } })
+    const send = (xff: string) =>
+      app.request(
+        '/v1/batch',
+        post(batch([event({ type: 'x' })]), 'application/json', { 'x-forwarded-for': xff }),
+      )
+    expect((await send('203.0.113.7')).status).toBe(200)
+    expect((await send('203.0.113.8')).status).toBe(200) // another client behind the same balancer
+    expect((await send('1.2.3.4, 203.0.113.7')).status).toBe(429) // a made-up left entry changes nothing
+  })
 })
 
 describe('dashboard files', () => {

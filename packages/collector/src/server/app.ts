@@ -22,11 +22,23 @@ export interface AppOptions {
   /** Per client (IP + Origin) token bucket on `/v1/batch`; `false` turns it off. */
   rateLimit?: Omit<BucketOptions, 'now'> | false
   vapid?: Vapid
+  /** LINGER_TRUST_PROXY: how many proxies in front of the collector append to X-Forwarded-For (default 0). */
+  trustProxy?: number
   /** Used to deliver pushes (tests inject one). */
   fetch?: typeof fetch
 }
 
-const clientAddress = (c: Context) => {
+/**
+ * The client's address for rate limiting. Behind `trustProxy` proxies (a load balancer) the
+ * socket is the proxy, so take the entry the outermost trusted proxy appended to
+ * X-Forwarded-For; entries further left are whatever the client claimed.
+ */
+function clientAddress(c: Context, trustProxy: number): string {
+  if (trustProxy > 0) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim())
+    const client = hops[hops.length - trustProxy]
+    if (client) return client
+  }
   try {
     return getConnInfo(c).remote.address ?? '?'
   } catch {
@@ -42,6 +54,7 @@ export function createApp({
   now = Date.now,
   rateLimit = { capacity: 300, perSecond: 50 },
   vapid,
+  trustProxy = 0,
   fetch: fetcher,
 }: AppOptions): Hono {
   const app = new Hono()
@@ -57,7 +70,7 @@ export function createApp({
   app.use('/v1/batch', cors(origins))
   app.use('/v1/health', cors(origins))
   app.post('/v1/batch', (c) => {
-    const wait = take(`${clientAddress(c)} ${c.req.header('origin') ?? ''}`)
+    const wait = take(`${clientAddress(c, trustProxy)} ${c.req.header('origin') ?? ''}`)
     if (wait > 0) {
       c.header('Retry-After', String(wait))
       return c.json({ error: 'too many requests', issues: [] }, 429)

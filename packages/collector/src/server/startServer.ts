@@ -7,7 +7,7 @@ import { createApp } from './app'
 /**
  * Starts the collector from the environment (CONTRACT "Collector"): PORT (8787, 0 = any free
  * port), HOST (127.0.0.1), DATABASE_URL or LINGER_DATA_DIR (.linger-data), LINGER_ADMIN_TOKEN,
- * LINGER_ORIGINS, LINGER_VAPID_*. Prints `linger collector listening on http://HOST:PORT`.
+ * LINGER_ORIGINS, LINGER_VAPID_*, LINGER_TRUST_PROXY. Prints `linger collector listening on http://HOST:PORT`.
  */
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const db = await openDatabase({
@@ -23,6 +23,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       .map((o) => o.trim())
       .filter(Boolean),
     vapid: vapidFromEnv(env),
+    trustProxy: Number(env.LINGER_TRUST_PROXY) || 0,
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: Number(env.PORT || 8787), hostname: host }, () => resolve(s))
