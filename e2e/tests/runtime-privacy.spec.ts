@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
+import { openApp, seen } from '../pages/targeting-open'
 import { expect, test } from '../support/test'
 
 type W = Window & {
-  lingerConfig: unknown
   lingerReady?: boolean
   linger: {
     forget(): Promise<void>
@@ -28,13 +28,7 @@ const config = (extra = {}) => ({
   ...extra,
 })
 
-async function open(page: Page, url: string, c: unknown) {
-  await page.addInitScript((cfg) => {
-    ;(window as unknown as W).lingerConfig = cfg
-  }, c)
-  await page.goto(`${url}/targeting-app.html`)
-  await page.waitForFunction(() => (window as unknown as W).lingerReady)
-}
+const open = (page: Page, url: string, c: unknown) => openApp(page, url, c)
 
 const lingerDatabases = (page: Page) =>
   page.evaluate(async () =>
@@ -80,15 +74,11 @@ test('forget() leaves no Linger IndexedDB database and continues with a new visi
   await expect(page.getByRole('dialog', { name: 'Hello' })).toBeVisible()
   await page.getByRole('button', { name: 'Close' }).click()
   await expect.poll(() => lingerDatabases(page)).toEqual(['linger'])
-  const before = await page.evaluate(
-    () => (window as unknown as { events: Array<{ visitorId: string }> }).events[0]!.visitorId,
-  )
+  const before = (await seen(page))[0]!.visitorId
   await page.evaluate(() => (window as unknown as W).linger.forget())
   await expect.poll(() => lingerDatabases(page)).toEqual([])
   await page.evaluate(() => (window as unknown as W).linger.track('after-forget'))
-  const last = await page.evaluate(
-    () => (window as unknown as { events: Array<Record<string, unknown>> }).events.at(-1)!,
-  )
+  const last = (await seen(page)).at(-1)!
   expect(last.type).toBe('after-forget')
   expect(last.visitorId).not.toBe(before)
   expect(last.userId).toBeUndefined()

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { openApp, seenTypes as types } from '../pages/targeting-open'
 import { expect, test } from '../support/test'
 
 const campaign = {
@@ -33,17 +34,8 @@ async function fakePushService(page: Page) {
 }
 
 async function open(page: Page, url: string, extra = {}) {
-  await page.addInitScript(
-    (c) => {
-      ;(window as unknown as { lingerConfig: unknown }).lingerConfig = c
-    },
-    { version: 1, site: 'e2e', campaigns: [{ ...campaign, ...extra }] },
-  )
-  await page.goto(`${url}/targeting-app.html`)
+  await openApp(page, url, { version: 1, site: 'e2e', campaigns: [{ ...campaign, ...extra }] })
 }
-
-const types = (page: Page) =>
-  page.evaluate(() => (window as unknown as { events: Array<{ type: string }> }).events.map((e) => e.type))
 
 test('permission already granted: subscribes silently, no prompt, the endpoint gets the subscription', async ({
   page,

@@ -1,18 +1,5 @@
-import type { Page } from '@playwright/test'
+import { openApp, seen, seenTypes } from '../pages/targeting-open'
 import { expect, test } from '../support/test'
-
-declare global {
-  interface Window {
-    lingerConfig: unknown
-    lingerReady?: boolean
-    linger: {
-      ready: Promise<void>
-      forget(): Promise<void>
-      consent(granted: boolean): void
-      track(name: string): void
-    }
-  }
-}
 
 const popup = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -22,27 +9,7 @@ const popup = (id: string, extra: Record<string, unknown> = {}) => ({
   content: { title: `Offer ${id}`, cta: { label: 'Take it', action: 'close' } },
   ...extra,
 })
-
-async function open(page: Page, url: string, campaigns: unknown[], path = '/targeting-app.html', extra = {}) {
-  await page.addInitScript(
-    (c) => {
-      window.lingerConfig = c
-    },
-    { version: 1, site: 'e2e', campaigns, ...extra },
-  )
-  await page.goto(url + path)
-  await page.waitForFunction(() => window.lingerReady)
-}
-
-const localEvents = (page: Page) =>
-  page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          events: Array<{ type: string; campaignId?: string; variant?: string; visitorId: string }>
-        }
-      ).events,
-  )
+const config = (campaigns: unknown[]) => ({ version: 1, site: 'e2e', campaigns })
 
 test('a dismissal cap holds across reloads (real IndexedDB), and debug mode says until when', async ({
   page,
@@ -50,18 +17,18 @@ test('a dismissal cap holds across reloads (real IndexedDB), and debug mode says
 }) => {
   const logs: string[] = []
   page.on('console', (m) => logs.push(m.text()))
-  await open(page, server.url, [popup('exit', { frequency: { afterDismissDays: 7 } })])
+  await openApp(page, server.url, config([popup('exit', { frequency: { afterDismissDays: 7 } })]))
   const dialog = page.getByRole('dialog', { name: 'Offer exit' })
   await expect(dialog).toBeVisible()
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
-  await expect.poll(async () => (await localEvents(page)).map((e) => e.type)).toContain('campaign.dismissed')
+  await expect.poll(() => seenTypes(page)).toContain('campaign.dismissed')
   await page.goto(`${server.url}/targeting-app.html?linger_debug=1`)
   await expect
     .poll(() => logs.find((l) => l.includes('[exit] not shown')))
     .toMatch(/dismissed recently; it may show again at \d{4}-\d\d-\d\dT.* \(frequency\.afterDismissDays\)/)
   await expect(page.locator('linger-widget')).toHaveCount(0)
-  expect((await localEvents(page)).map((e) => e.type)).toEqual(['page.viewed'])
+  expect(await seenTypes(page)).toEqual(['page.viewed'])
 })
 
 test('variants are sticky across reloads and in a new context with the same storage', async ({
@@ -74,20 +41,21 @@ test('variants are sticky across reloads and in a new context with the same stor
     { id: 'b', weight: 50, content: { title: 'Variant B' } },
   ]
   const campaign = popup('ab', { variants, frequency: { perSession: 99 } })
-  await open(page, server.url, [campaign])
-  await expect.poll(async () => (await localEvents(page)).map((e) => e.type)).toContain('campaign.shown')
-  const first = (await localEvents(page)).find((e) => e.type === 'campaign.shown')!
-  await expect(page.getByRole('dialog', { name: `Variant ${first.variant!.toUpperCase()}` })).toBeVisible()
+  await openApp(page, server.url, config([campaign]))
+  await expect.poll(() => seenTypes(page)).toContain('campaign.shown')
+  const first = (await seen(page)).find((e) => e.type === 'campaign.shown')!
+  const title = `Variant ${first.variant!.toUpperCase()}`
+  await expect(page.getByRole('dialog', { name: title })).toBeVisible()
   for (let i = 0; i < 2; i++) {
     await page.reload()
-    await expect(page.getByRole('dialog', { name: `Variant ${first.variant!.toUpperCase()}` })).toBeVisible()
+    await expect(page.getByRole('dialog', { name: title })).toBeVisible()
   }
   const state = await page.context().storageState({ indexedDB: true })
   const again = await browser.newContext({ storageState: state })
   const other = await again.newPage()
-  await open(other, server.url, [campaign])
-  await expect(other.getByRole('dialog', { name: `Variant ${first.variant!.toUpperCase()}` })).toBeVisible()
-  const shown = (await localEvents(other)).find((e) => e.type === 'campaign.shown')!
+  await openApp(other, server.url, config([campaign]))
+  await expect(other.getByRole('dialog', { name: title })).toBeVisible()
+  const shown = (await seen(other)).find((e) => e.type === 'campaign.shown')!
   expect(shown).toMatchObject({ visitorId: first.visitorId, variant: first.variant })
   await again.close()
 })
@@ -96,8 +64,8 @@ test('a held-out visitor sees nothing and the endpoint receives campaign.held-ou
   page,
   server,
 }) => {
-  await open(page, server.url, [popup('lift', { holdout: 100 })], '/targeting-app.html', {})
-  await expect.poll(async () => (await localEvents(page)).map((e) => e.type)).toContain('campaign.held-out')
+  await openApp(page, server.url, config([popup('lift', { holdout: 100 })]))
+  await expect.poll(() => seenTypes(page)).toContain('campaign.held-out')
   await expect(page.locator('linger-widget')).toHaveCount(0)
   await server.endpoint.waitFor(() =>
     server.endpoint.uniqueEvents().some((e) => e.type === 'campaign.held-out'),
@@ -109,44 +77,28 @@ test('a held-out visitor sees nothing and the endpoint receives campaign.held-ou
 
 test('?linger_preview= shows a campaign at once, ignoring targeting', async ({ page, server }) => {
   const hidden = popup('qa', { trigger: { type: 'manual' }, audience: { url: { include: ['/nowhere'] } } })
-  await page.addInitScript(
-    (c) => {
-      window.lingerConfig = c
-    },
-    { version: 1, site: 'e2e', campaigns: [hidden] },
-  )
-  await page.goto(`${server.url}/targeting-app.html?linger_preview=qa`)
+  await openApp(page, server.url, config([hidden]), '?linger_preview=qa')
   await expect(page.getByRole('dialog', { name: 'Offer qa' })).toBeVisible()
 })
 
 test('?linger_debug=1 logs, per campaign, why it did or did not show', async ({ page, server }) => {
   const logs: string[] = []
   page.on('console', (m) => m.type() === 'info' && logs.push(m.text()))
-  await page.addInitScript(
-    (c) => {
-      window.lingerConfig = c
-    },
-    {
-      version: 1,
-      site: 'e2e',
-      campaigns: [
-        popup('blog-only', { audience: { url: { include: ['/blog/*'] } } }),
-        popup('later', { trigger: { type: 'exit-intent' } }),
-        popup('mobile-only', { trigger: { type: 'exit-intent' }, audience: { device: ['mobile'] } }),
-      ],
-    },
-  )
-  await page.goto(`${server.url}/targeting-app.html?linger_debug=1`)
+  const campaigns = [
+    popup('blog-only', { audience: { url: { include: ['/blog/*'] } } }),
+    popup('later', { trigger: { type: 'exit-intent' } }),
+    popup('mobile-only', { trigger: { type: 'exit-intent' }, audience: { device: ['mobile'] } }),
+  ]
+  await openApp(page, server.url, config(campaigns), '?linger_debug=1')
+  const all = () => logs.join('\n')
   await expect
-    .poll(() => logs.join('\n'))
+    .poll(all)
     .toContain(
       'linger [blog-only] not shown (init): the page URL matches none of the include rules (audience.url.include)',
     )
+  await expect.poll(all).toContain('linger [later] eligible; waiting for its trigger (exit-intent)')
   await expect
-    .poll(() => logs.join('\n'))
-    .toContain('linger [later] eligible; waiting for its trigger (exit-intent)')
-  await expect
-    .poll(() => logs.join('\n'))
+    .poll(all)
     .toContain(
       `linger [mobile-only] not shown (init): the device is "desktop", not one of the audience's devices`,
     )

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { openApp } from '../pages/targeting-open'
 import { expect, test } from '../support/test'
 
 const campaigns = [
@@ -20,14 +21,7 @@ const campaigns = [
 async function open(page: Page, url: string) {
   // The fake clock flows in real time; runFor lets the sensors' minimum time and grace pass on command.
   await page.clock.install()
-  await page.addInitScript(
-    (c) => {
-      ;(window as unknown as { lingerConfig: unknown }).lingerConfig = c
-    },
-    { version: 1, site: 'e2e', locale: 'en-US', campaigns },
-  )
-  await page.goto(`${url}/targeting-app.html`)
-  await page.waitForFunction(() => (window as unknown as { lingerReady?: boolean }).lingerReady)
+  await openApp(page, url, { version: 1, site: 'e2e', locale: 'en-US', campaigns })
   await page.clock.runFor(4000)
 }
 

@@ -1,4 +1,5 @@
 import { devices } from '@playwright/test'
+import { openApp } from '../pages/targeting-open'
 import { expect, test } from '../support/test'
 
 test('mobile: a modal waits for the first tap on a page reached from a search engine (Google interstitial rule)', async ({
@@ -9,10 +10,9 @@ test('mobile: a modal waits for the first tap on a page reached from a search en
   const page = await context.newPage()
   const logs: string[] = []
   page.on('console', (m) => logs.push(m.text()))
-  await page.addInitScript(
-    (c) => {
-      ;(window as unknown as { lingerConfig: unknown }).lingerConfig = c
-    },
+  await openApp(
+    page,
+    server.url,
     {
       version: 1,
       site: 'e2e',
@@ -26,8 +26,9 @@ test('mobile: a modal waits for the first tap on a page reached from a search en
         },
       ],
     },
+    '?linger_debug=1',
+    { referer: 'https://www.google.com/' },
   )
-  await page.goto(`${server.url}/targeting-app.html?linger_debug=1`, { referer: 'https://www.google.com/' })
   await expect.poll(() => logs.join('\n')).toContain('linger [welcome] not shown (pageview): a mobile modal')
   await expect(page.locator('linger-widget')).toHaveCount(0)
   await page.getByRole('heading', { name: 'Targeting test' }).tap()
@@ -41,10 +42,9 @@ test('mobile: the same modal shows at once when the visitor did not come from se
 }) => {
   const context = await browser.newContext({ ...devices['Pixel 5'] })
   const page = await context.newPage()
-  await page.addInitScript(
-    (c) => {
-      ;(window as unknown as { lingerConfig: unknown }).lingerConfig = c
-    },
+  await openApp(
+    page,
+    server.url,
     {
       version: 1,
       site: 'e2e',
@@ -52,8 +52,9 @@ test('mobile: the same modal shows at once when the visitor did not come from se
         { id: 'welcome', kind: 'popup', trigger: { type: 'pageview' }, content: { title: 'Welcome offer' } },
       ],
     },
+    '',
+    { referer: 'https://news.example/' },
   )
-  await page.goto(`${server.url}/targeting-app.html`, { referer: 'https://news.example/' })
   await expect(page.getByRole('dialog', { name: 'Welcome offer' })).toBeVisible()
   await context.close()
 })

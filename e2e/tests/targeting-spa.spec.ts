@@ -1,30 +1,24 @@
+import { openApp } from '../pages/targeting-open'
 import { expect, test } from '../support/test'
 
 test('an SPA route change re-evaluates URL rules, counts a page view and re-arms triggers', async ({
   page,
   server,
 }) => {
-  await page.addInitScript(
-    (c) => {
-      ;(window as unknown as { lingerConfig: unknown }).lingerConfig = c
-    },
-    {
-      version: 1,
-      site: 'e2e',
-      campaigns: [
-        {
-          id: 'pricing-help',
-          kind: 'popup',
-          layout: 'slide-in',
-          trigger: { type: 'pageview' },
-          audience: { url: { include: ['/pricing'] } },
-          content: { title: 'Questions about pricing?' },
-        },
-      ],
-    },
-  )
-  await page.goto(`${server.url}/targeting-app.html`)
-  await page.waitForFunction(() => (window as unknown as { lingerReady?: boolean }).lingerReady)
+  await openApp(page, server.url, {
+    version: 1,
+    site: 'e2e',
+    campaigns: [
+      {
+        id: 'pricing-help',
+        kind: 'popup',
+        layout: 'slide-in',
+        trigger: { type: 'pageview' },
+        audience: { url: { include: ['/pricing'] } },
+        content: { title: 'Questions about pricing?' },
+      },
+    ],
+  })
   await expect(page.locator('linger-widget')).toHaveCount(0)
   await page.evaluate(() => history.pushState({}, '', '/pricing'))
   await expect(page.getByRole('dialog', { name: 'Questions about pricing?' })).toBeVisible()

@@ -1,18 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PushPort } from '../../src/push/types'
-import type { Linger } from '../../src/runtime/types'
-import { boot, config, fakeDevice, popup } from './fakes'
+import type { Campaign } from '../../src/types'
+import { boot, config, fakeDevice, popup, tracker } from './fakes'
 
-let running: Linger[] = []
-const track = <T extends { linger: Linger }>(b: T) => {
-  running.push(b.linger)
-  return b
-}
+const { track, stopAll } = tracker()
+const pushCampaign = {
+  id: 'push',
+  kind: 'push',
+  trigger: { type: 'pageview' },
+  vapidPublicKey: 'BKey',
+  content: { title: 't', allow: 'y', deny: 'n' },
+} as Campaign
 const tick = () => new Promise((r) => setTimeout(r, 20))
 
 afterEach(() => {
-  for (const l of running) l.dispose()
-  running = []
+  stopAll()
   history.replaceState({}, '', '/')
 })
 
@@ -224,14 +226,7 @@ describe('showing campaigns', () => {
       subscribe: () => Promise.reject(new Error('no')),
       current: async () => null,
     }
-    const c = {
-      id: 'push',
-      kind: 'push',
-      trigger: { type: 'pageview' },
-      vapidPublicKey: 'BKey',
-      content: { title: 't', allow: 'y', deny: 'n' },
-    }
-    const { widgets, pipe } = track(boot(config([c as never]), { pushPort: port }))
+    const { widgets, pipe } = track(boot(config([pushCampaign]), { pushPort: port }))
     await vi.waitFor(() => expect(pipe.types()).toContain('push.unsupported'))
     await tick()
     expect(widgets.mount).not.toHaveBeenCalled()
@@ -247,14 +242,7 @@ describe('showing campaigns', () => {
       subscribe: async () => ({ toJSON: () => ({ endpoint: 'https://push.test/e' }) }),
       current: async () => null,
     }
-    const c = {
-      id: 'push',
-      kind: 'push',
-      trigger: { type: 'pageview' },
-      vapidPublicKey: 'BKey',
-      content: { title: 't', allow: 'y', deny: 'n' },
-    }
-    const { widgets, pipe } = track(boot(config([c as never]), { pushPort: port }))
+    const { widgets, pipe } = track(boot(config([pushCampaign]), { pushPort: port }))
     await vi.waitFor(() => expect(widgets.live()).toHaveLength(1))
     expect(pipe.types().slice(-2)).toEqual(['campaign.shown', 'push.prompted'])
     widgets.live()[0]!.host.close('dismissed')

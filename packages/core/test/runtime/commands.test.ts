@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Linger } from '../../src/runtime/types'
-import { boot, config, fakeDevice, popup } from './fakes'
+import { boot, config, fakeDevice, popup, tracker } from './fakes'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
-let running: Linger[] = []
-const track = <T extends { linger: Linger }>(b: T) => {
-  running.push(b.linger)
-  return b
-}
+const { track, stopAll } = tracker()
 
 afterEach(() => {
-  for (const l of running) l.dispose()
-  running = []
+  stopAll()
   history.replaceState({}, '', '/')
 })
 

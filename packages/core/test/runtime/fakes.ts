@@ -2,7 +2,7 @@ import { vi } from 'vitest'
 import type { Pipeline, PipelineOptions } from '../../src/pipeline/types'
 import { memoryKv } from '../../src/runtime/memoryKv'
 import { start } from '../../src/runtime/start'
-import type { InitOptions } from '../../src/runtime/types'
+import type { InitOptions, Linger } from '../../src/runtime/types'
 import type { WidgetHost } from '../../src/runtime/widgets'
 import type { KvStore } from '../../src/storage/KvStore'
 import type { Campaign, LingerEvent } from '../../src/types'
@@ -105,3 +105,18 @@ export const config = (campaigns: Campaign[], over: Record<string, unknown> = {}
   campaigns,
   ...over,
 })
+
+/** Collects started instances so each test can dispose them afterwards. */
+export function tracker() {
+  let running: Linger[] = []
+  return {
+    track<T extends { linger: Linger }>(b: T): T {
+      running.push(b.linger)
+      return b
+    },
+    stopAll() {
+      for (const l of running) l.dispose()
+      running = []
+    },
+  }
+}
