@@ -24,6 +24,5 @@ export function newEventId(now = Date.now()): string {
   b[6] = 0x70 | (seq >> 8)
   b[7] = seq & 0xff
   b[8] = 0x80 | (b[8]! & 0x3f)
-  const h = hex(b)
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+  return hex(b).replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
 }

@@ -50,6 +50,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   let maxCount = maxBatchEvents
   let gen = 0 // bumped by forget(): work started before it must not resurrect events
   let dead = false
+  let gone = false // between pagehide and pageshow
   let release: (() => void) | undefined
   let bytes = 0
 
@@ -132,10 +133,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       if (n > 32768) drop([{ e, n }], 'big')
       else add.push(q.set(e.id, { e, n }).get(e.id)!)
     }
-    const gone = drop(excess(false), 'cap')
+    const capped = drop(excess(false), 'cap')
     persist(
       add.filter((r) => q.has(r.e.id)),
-      gone,
+      capped,
     )
     if (q.size >= maxBatchEvents || bytes >= maxBatchBytes) flush()
     else if (!timer && q.size && consent) arm(flushIntervalMs)
@@ -277,7 +278,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     if (!consent || dead) return
     if (opts?.unloading) return unload()
     if (now() < retryAt) return arm(retryAt - now())
-    if (busy || nav?.onLine === false) return
+    if (busy || gone || nav?.onLine === false) return
     busy = true
     const g = gen
     try {
@@ -300,15 +301,24 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     }
   }
 
-  const onHidden = () => w!.document.visibilityState === 'hidden' && flush()
-  const onPagehide = () => flush({ unloading: true })
-  const onOnline = () => {
+  // One abort removes every listener on dispose().
+  const listening = new AbortController()
+  const on = (target: EventTarget | undefined, type: string, fn: () => unknown) =>
+    target?.addEventListener(type, fn, { signal: listening.signal })
+  on(w, 'pagehide', () => {
+    flush({ unloading: true })
+    // The page may be entering the bfcache: a flush now (the visibilitychange that follows
+    // pagehide) would request a Web Lock and make Chrome evict it.
+    gone = true
+  })
+  on(w, 'pageshow', () => {
+    gone = false
+  })
+  on(w, 'online', () => {
     if (!hard) retryAt = attempt = 0
     flush()
-  }
-  w?.addEventListener('pagehide', onPagehide)
-  w?.addEventListener('online', onOnline)
-  w?.document.addEventListener('visibilitychange', onHidden)
+  })
+  on(w?.document, 'visibilitychange', () => w!.document.visibilityState === 'hidden' && flush())
   // Events stored by earlier visits (or tabs that died) go out now.
   if (consent) arm(0)
 
@@ -339,9 +349,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       dead = true
       clearTimeout(timer)
       release?.()
-      w?.removeEventListener('pagehide', onPagehide)
-      w?.removeEventListener('online', onOnline)
-      w?.document.removeEventListener('visibilitychange', onHidden)
+      listening.abort()
     },
     stats: () => ({ queued: q.size + incoming.length, ...stats }),
   }

@@ -99,16 +99,11 @@ export function openKv(dbName: string, storeName: string, options: KvOptions = {
         })
     }
 
-  return {
+  const kv = {
     get kind() {
       return memory ? 'memory' : 'indexeddb'
     },
-    get: run('get'),
-    set: run('set'),
-    setMany: run('setMany'),
-    getMany: run('getMany'),
-    delMany: run('delMany'),
-    entries: run('entries'),
-    clear: run('clear'),
-  } as KvStore
+  } as Record<string, unknown>
+  for (const name of Object.keys(idb) as (keyof Ops)[]) kv[name] = run(name)
+  return kv as unknown as KvStore
 }

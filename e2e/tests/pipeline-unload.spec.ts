@@ -1,0 +1,63 @@
+import type { Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
+import { chromiumArgs, chromiumExecutable } from '../support/browser'
+import { expect, test } from '../support/test'
+
+type Harness = {
+  t(n?: number, type?: string, pad?: number): string[]
+  stored(): Promise<string[]>
+  restored?: boolean
+}
+const open = async (page: Page, url: string) => {
+  await page.goto(url)
+  await expect(page.locator('#status')).toHaveText('ready')
+}
+const stored = (page: Page) => page.evaluate(() => (window as unknown as Harness).stored())
+
+test('unload with 150 KiB pending and a 60 KiB keepalive in flight: all arrive now or on the next load', async ({
+  context,
+  server,
+}) => {
+  server.endpoint.next({ hang: true })
+  const page = await context.newPage()
+  await open(page, `${server.url}/pipeline-harness.html?interval=600000&batch=1000`)
+  const ids = await page.evaluate(() => (window as unknown as Harness).t(150, 'big', 1000))
+  // The first batch (~60 KiB) reached the endpoint, which never answers: it stays in flight.
+  await server.endpoint.waitFor(() => server.endpoint.requests.length === 1)
+  expect(Buffer.byteLength(server.endpoint.requests[0]!.body)).toBeGreaterThan(50_000)
+  await expect.poll(() => stored(page).then((s) => s.length)).toBe(150)
+  await page.close({ runBeforeUnload: true })
+  const atUnload = server.endpoint.requests.slice(1).reduce((n, r) => n + Buffer.byteLength(r.body), 0)
+  // Whatever pagehide sent fits beside the request in flight.
+  expect(Buffer.byteLength(server.endpoint.requests[0]!.body) + atUnload).toBeLessThanOrEqual(65536)
+  const next = await context.newPage()
+  await open(next, `${server.url}/pipeline-harness.html?interval=600000&batch=1000`)
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().length === 150, 20_000)
+  expect(new Set(server.endpoint.uniqueEvents().map((e) => e.id))).toEqual(new Set(ids))
+  await expect.poll(() => stored(next)).toEqual([])
+})
+
+test('after a flush the page is still eligible for the back/forward cache', async ({ server }) => {
+  // Playwright turns the bfcache off by default; this test needs its own browser with it on.
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  })
+  try {
+    const page = await browser.newPage()
+    await open(page, `${server.url}/pipeline-harness.html`)
+    await page.evaluate(() => (window as unknown as Harness).t(5))
+    await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().length === 5)
+    await expect.poll(() => stored(page)).toEqual([])
+    await page.goto(`${server.url}/blank.html`)
+    // A page restored from the bfcache fires no load event: wait for the commit only.
+    await page.goBack({ waitUntil: 'commit' })
+    await expect.poll(() => page.evaluate(() => (window as unknown as Harness).restored)).toBe(true)
+    // Restored from the cache, the pipeline still works.
+    await page.evaluate(() => (window as unknown as Harness).t(2))
+    await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().length === 7)
+  } finally {
+    await browser.close()
+  }
+})
