@@ -92,7 +92,7 @@ addEventListener('message', (event: MessageEvent) => {
 })
 
 async function copySnippet() {
-  const manifest = await fetch('/linger/manifest.json')
+  const manifest: Record<string, { integrity?: string }> = await fetch('/linger/manifest.json')
     .then((r) => (r.ok ? r.json() : {}))
     .catch(() => ({}))
   const html = snippet({

@@ -3,16 +3,17 @@
  * from, so linger.js works from any CDN path or sub-folder.
  */
 export function chunkLoader(scriptUrl: string) {
-  const loaded = new Map<string, Promise<never>>()
+  const loaded = new Map<string, Promise<unknown>>()
   const urlOf = (file: string) => new URL(file, scriptUrl).href
   const load = <T>(file: string): Promise<T> => {
     let chunk = loaded.get(file)
-    // A computed specifier keeps bundlers from inlining the chunk into linger.js.
     if (!chunk) {
-      chunk = import(/* @vite-ignore */ urlOf(file))
+      // A computed specifier keeps bundlers from inlining the chunk into linger.js.
+      const fresh: Promise<unknown> = import(/* @vite-ignore */ urlOf(file))
       // A failed load (offline, CDN hiccup) may succeed later: don't memoise the failure.
-      chunk.catch(() => loaded.delete(file))
-      loaded.set(file, chunk)
+      fresh.catch(() => loaded.delete(file))
+      loaded.set(file, fresh)
+      chunk = fresh
     }
     return chunk as Promise<T>
   }
