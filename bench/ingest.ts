@@ -223,6 +223,22 @@ const fire = (port: number, connections: number, duration: number) =>
 
 const pct = (part: number, whole: number) => `${Math.round((100 * part) / whole)} %`
 
+/** CPU ms per 1k events of the no-op run: the collector's own share, without a database. */
+let noopCost = 0
+
+/** Which resource runs out first on an idle 2-core machine, from the CPU costs per 1k events. */
+function limit(mode: Mode, node: number, pg: number) {
+  if (mode === 'noop') return 'collector (Node, one core)'
+  // PGlite runs inside the collector's thread: its share is what the no-op run did not spend.
+  if (mode === 'pglite')
+    return noopCost
+      ? `database (PGlite, ${pct(node - noopCost, node)} of the Node thread's CPU)`
+      : 'Node thread'
+  return pg > node
+    ? 'database (PostgreSQL needs more CPU per event than the collector)'
+    : 'collector (Node, one core)'
+}
+
 async function run(mode: Mode, connections: number[], duration: number, databaseUrl?: string) {
   const child = await startChild(mode, databaseUrl)
   try {
@@ -238,6 +254,7 @@ async function run(mode: Mode, connections: number[], duration: number, database
       // shared machine gave the run. Node runs on one core; PostgreSQL may use the other.
       const node = (1000 * (b.cpuMs - a.cpuMs)) / stored
       const pg = (1000 * (b.pgCpuMs - a.pgCpuMs)) / stored
+      if (mode === 'noop') noopCost = node
       const projected = Math.min(1e6 / node, pg ? 2e6 / (node + pg) : Number.POSITIVE_INFINITY)
       console.log(
         [
@@ -252,7 +269,7 @@ async function run(mode: Mode, connections: number[], duration: number, database
           `db busy ${pct(b.busyMs - a.busyMs, wall)} (${((b.busyMs - a.busyMs) / Math.max(1, b.txs - a.txs)).toFixed(1)} ms/batch)`,
           mode === 'postgres' ? `postgres CPU ${pct(b.pgCpuMs - a.pgCpuMs, wall)}` : '',
           `CPU ms per 1k events: node ${node.toFixed(0)}${pg ? `, postgres ${pg.toFixed(0)}` : ''}`,
-          `idle 2-core projection ${Math.round(projected)} events/s, limit ${pg > node ? 'database' : 'collector (Node)'}`,
+          `idle 2-core projection ${Math.round(projected)} events/s, limit ${limit(mode, node, pg)}`,
           // Stateless collectors scale out behind a load balancer until PostgreSQL's cores run out.
           pg
             ? `PostgreSQL alone on 2 cores ≈ ${Math.round(2e6 / pg)} events/s ≈ ${Math.ceil(2e6 / pg / (1e6 / node))} collector cores`
