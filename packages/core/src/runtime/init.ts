@@ -1,3 +1,4 @@
+import { loadFormat } from '../formats/loadFormat'
 import { createPipeline } from '../pipeline/createPipeline'
 import { openKv } from '../storage/openKv'
 import { start } from './start'
@@ -6,8 +7,8 @@ import type { InitOptions, Linger } from './types'
 /**
  * Starts Linger: validates the config (problems go to the console; valid campaigns still run),
  * records the page view, arms the campaigns' triggers and returns the commands. Importing
- * does nothing; this call is the first to touch `window`. The debug explainer and the Shopify
- * adapter load on demand.
+ * does nothing; this call is the first to touch `window`. The debug explainer, the Shopify
+ * adapter and third-party delivery formats load on demand.
  */
 export function init(config: unknown, options: InitOptions = {}): Linger {
   return start(
@@ -15,6 +16,7 @@ export function init(config: unknown, options: InitOptions = {}): Linger {
     {
       loadDebug: () => import('../debug/index'),
       loadShopify: () => import('../cart/shopify'),
+      loadFormat,
       ...options,
     },
     { createPipeline, openKv: (db, store) => openKv(db, store) },

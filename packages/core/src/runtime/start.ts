@@ -3,7 +3,7 @@ import { validateConfig } from '../config/validateConfig'
 import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
-import type { Pipeline, PipelineOptions } from '../pipeline/types'
+import type { BatchEncoder, Pipeline, PipelineOptions } from '../pipeline/types'
 import { browserPort } from '../push/browserPort'
 import { resyncPush } from '../push/resyncPush'
 import type { PushPort } from '../push/types'
@@ -57,15 +57,32 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
   let debugMod: Promise<DebugModule | undefined> | undefined
   const debug = () =>
     (debugMod ??= options.loadDebug?.().catch(() => undefined) ?? Promise.resolve(undefined))
+  const endpoint = options.endpoint ?? config?.endpoint
+  const onDebug = (code: string, detail?: unknown) =>
+    debugOn && void debug().then((m) => m?.logPipeline(code, detail))
+  // A third-party format's encoder is its own chunk. Until it loads, batches have nowhere to
+  // go (empty url) and wait in the queue; formats/deferEncoder does the same, but importing it
+  // would bundle every format into the script tag.
+  const format = config?.format ?? 'linger'
+  let encoder: BatchEncoder | undefined
   const pipeline = deps.createPipeline({
     site,
-    endpoint: options.endpoint ?? config?.endpoint,
+    endpoint,
     consent: granted,
     kv: kvs.queue,
     window: win,
     ...(options.fetch && { fetch: options.fetch }),
-    onDebug: (code, detail) => debugOn && void debug().then((m) => m?.logPipeline(code, detail)),
+    ...(format !== 'linger' && { encode: (es, ctx) => encoder?.(es, ctx) ?? { url: '', body: '' } }),
+    onDebug,
   })
+  if (format !== 'linger')
+    options.loadFormat?.(format).then(
+      (factory) => {
+        encoder = factory({ endpoint, writeKey: config?.writeKey, onDebug })
+        void pipeline.flush()
+      },
+      () => onDebug('format', format),
+    )
   const listeners = new Map<string, Set<(e: LingerEvent) => void>>()
   const trackers = new Set<(name: string) => void>()
   const stops: Array<() => void> = []

@@ -1,5 +1,6 @@
+import type { EncoderFactory } from '../formats/types'
 import type { Decision } from '../targeting/types'
-import type { Campaign, Cart, ConfigIssue, LingerEvent, Order } from '../types'
+import type { Campaign, Cart, ConfigIssue, DeliveryFormat, LingerEvent, Order } from '../types'
 import type { MountWidget } from './widgets'
 
 /** What the lazily loaded debug module offers the runtime. */
@@ -24,6 +25,8 @@ export interface InitOptions {
     readShopifyCart(): Promise<Cart | undefined>
     watchShopifyCart(win: Window, onCart: (cart: Cart) => void): () => void
   }>
+  /** Loads the encoder factory of a third-party delivery format (`config.format`). */
+  loadFormat?: (format: DeliveryFormat) => Promise<EncoderFactory>
   /** Overrides the config's endpoint (`data-endpoint`). */
   endpoint?: string
   /** Overrides the config's consent mode (`data-consent="required"`). */

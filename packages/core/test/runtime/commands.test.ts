@@ -57,6 +57,38 @@ describe('init', () => {
     expect(warn.mock.calls.some(([m]) => /^linger: campaigns\[0\][^:]*: .+/.test(String(m)))).toBe(true)
   })
 
+  it('a third-party format: batches wait until its encoder chunk loads, then the queue flushes', async () => {
+    let loaded!: (f: (o: { endpoint?: string; writeKey?: string }) => unknown) => void
+    const loadFormat = vi.fn(() => new Promise((r) => (loaded = r as never)))
+    const { linger, pipe } = track(
+      boot(config([], { format: 'segment', writeKey: 'wk-1', endpoint: 'https://api.segment.test' }), {
+        options: { loadFormat: loadFormat as never },
+      }),
+    )
+    await linger.ready
+    const ctx = { site: 'test-site', sentAt: '2026-01-01T00:00:00.000Z', dropped: 0 }
+    expect(loadFormat).toHaveBeenCalledWith('segment')
+    expect(pipe.options.encode!(pipe.events, ctx)).toEqual({ url: '', body: '' })
+    expect(pipe.calls).not.toContain('flush')
+    loaded((o) => (events: unknown[]) => ({
+      url: `${o.endpoint}/v1/batch`,
+      body: `${o.writeKey}:${events.length}`,
+    }))
+    await vi.waitFor(() => expect(pipe.calls).toContain('flush'))
+    expect(pipe.options.encode!(pipe.events, ctx)).toEqual({
+      url: 'https://api.segment.test/v1/batch',
+      body: 'wk-1:1',
+    })
+  })
+
+  it('the default format uses the pipeline encoder and loads nothing', async () => {
+    const loadFormat = vi.fn()
+    const { linger, pipe } = track(boot(config([]), { options: { loadFormat } }))
+    await linger.ready
+    expect(loadFormat).not.toHaveBeenCalled()
+    expect(pipe.options.encode).toBeUndefined()
+  })
+
   it('keeps events made before ready in order, with identity filled in', async () => {
     const { linger, pipe } = track(boot(config([])))
     linger.track('first', { a: 1 })

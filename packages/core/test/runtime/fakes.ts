@@ -30,7 +30,7 @@ export function fakePipeline() {
   let options: PipelineOptions | undefined
   const pipeline: Pipeline = {
     enqueue: (e) => void events.push(e),
-    flush: async () => {},
+    flush: async () => void calls.push('flush'),
     setConsent: (g) => void calls.push(`consent ${g}`),
     forget: async () => {
       calls.push('forget')
