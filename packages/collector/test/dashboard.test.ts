@@ -28,7 +28,7 @@ const report: Report = {
   campaigns: [
     {
       ...{ id: 'exit-offer', variant: 'a', shown: 10, dismissed: 3, converted: 2, conversionRate: 20 },
-      ...{ ci95: [5.67, 50.98], heldOut: 4, heldOutConverted: 1, lift: -20 },
+      ...{ ci95: [5.67, 50.98], heldOut: 4, heldOutConverted: 1, lift: -20, purchased: 1, purchaseLift: -60 },
     },
   ],
   push: { prompted: 5, subscribed: 2, denied: 1, optInRate: 40 },
@@ -89,7 +89,9 @@ it('loads the report with the token and draws every section with DOM and SVG', a
   const cells = [...document.querySelectorAll('#campaigns tbody tr')].map((tr) =>
     [...tr.children].map((td) => td.textContent),
   )
-  expect(cells).toEqual([['exit-offer', 'a', '10', '3', '2', '20.0 %', '5.7–51.0 %', '4', '1', '-20.0 %']])
+  expect(cells).toEqual([
+    ['exit-offer', 'a', '10', '3', '2', '20.0 %', '5.7–51.0 %', '4', '1', '-20.0 %', '1', '-60.0 %'],
+  ])
   expect(text('#push .figure')).toBe('40.0 % opted in')
   expect(text('#carts .figure')).toContain('100.50')
   expect(document.getElementById('report')!.hidden).toBe(false)

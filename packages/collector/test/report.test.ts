@@ -44,6 +44,13 @@ const cart = (visitorId: string, sessionId: string, items: number, ts = day(12))
       currency: 'EUR',
     },
   })
+/** `purchase.props.recoveredBy` as the core sends it. */
+const exposure = (heldOut: boolean) => ({
+  campaignId: 'cart-rescue',
+  variant: 'a',
+  heldOut,
+  shownAt: day(13),
+})
 const push = (type: string, visitorId: string) =>
   event({
     type: `push.${type}`,
@@ -95,6 +102,10 @@ const fixture: LingerEvent[] = [
   ...['b1', 'b2', 'b3', 'b4', 'b5'].map((v) => camp('shown', v, 'b')),
   ...['b1', 'b2'].map((v) => camp('converted', v, 'b')),
   camp('converted', 'b1', 'a'),
+  // Purchases after being shown (window 5 days): a1 and b1 within it, a2 too late.
+  buy('a1', day(11)),
+  buy('a2', day(21)),
+  buy('b1', day(12)),
   // Hold-out (no variant): 4 visitors; only h1 buys within 5 days after being held out.
   ...['h1', 'h2', 'h3', 'h4'].map((v) => camp('held-out', v, undefined, 'exit-offer', day(10))),
   buy('h1', day(12)), // 2 days after: converts
@@ -113,12 +124,13 @@ const fixture: LingerEvent[] = [
   cart('k3', 'k3s', 1),
   cart('k3', 'k3s', 0, day(12, 13)),
   cart('k4', 'k4s', 3),
-  buy('k4', day(14), { orderId: 'o1', value: 40.5, recoveredBy: 'cart-rescue' }), // recovered
+  buy('k4', day(14), { orderId: 'o1', value: 40.5, recoveredBy: exposure(false) }), // recovered
   cart('k5', 'k5s', 1),
   buy('k5', day(15), { orderId: 'o2', value: 60 }, { campaignId: 'cart-rescue' }), // recovered
   buy('k5', day(15), { orderId: 'o2', value: 60 }, { campaignId: 'cart-rescue' }), // same order again
   buy('k6', day(16), { orderId: 'o3', value: 10, currency: 'USD', recoveredBy: 'cart-rescue' }), // recovered, USD
   buy('k7', day(17), { orderId: 'o4', value: 99 }), // not attributed
+  buy('k8', day(17), { orderId: 'o5', value: 70, recoveredBy: exposure(true) }), // held out: not recovered
 ]
 
 const other = [nps('x1', 10, day(5)), camp('shown', 'x1', 'a')].map((e) => ({ ...e, site: 'other' }))
@@ -190,6 +202,8 @@ forEachDatabase('GET /v1/report', (db) => {
         heldOut: 4,
         heldOutConverted: 1,
         lift: -20, // (20 − 25) / 25
+        purchased: 1,
+        purchaseLift: -60, // (10 − 25) / 25
       },
       {
         id: 'exit-offer',
@@ -202,6 +216,8 @@ forEachDatabase('GET /v1/report', (db) => {
         heldOut: 4,
         heldOutConverted: 1,
         lift: 60, // (40 − 25) / 25
+        purchased: 1,
+        purchaseLift: -20, // (20 − 25) / 25
       },
       {
         id: 'solo',
@@ -214,6 +230,8 @@ forEachDatabase('GET /v1/report', (db) => {
         heldOut: 1,
         heldOutConverted: 0,
         lift: null,
+        purchased: 0,
+        purchaseLift: null,
       },
     ])
   })

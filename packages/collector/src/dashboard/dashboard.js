@@ -22,8 +22,8 @@ function svg(tag, attrs = {}, text) {
 }
 
 const num = (v, digits = 1) => (v === null || v === undefined ? '–' : v.toFixed(digits))
-const pct = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(1)} %`)
-const signed = (v) => (v === null || v === undefined ? '–' : `${v > 0 ? '+' : ''}${v.toFixed(1)}`)
+const pct = (v, sign = false) =>
+  v === null || v === undefined ? '–' : `${sign && v > 0 ? '+' : ''}${v.toFixed(1)} %`
 
 /** A headline number, its 95% margin and what it is. */
 function figure(value, margin, label) {
@@ -113,39 +113,34 @@ function renderCsat(csat) {
   ]
 }
 
+const CAMPAIGN_COLUMNS = [
+  ['Campaign', (r) => r.id],
+  ['Variant', (r) => r.variant ?? '–'],
+  ['Shown', (r) => r.shown],
+  ['Dismissed', (r) => r.dismissed],
+  ['Converted', (r) => r.converted],
+  ['Rate', (r) => pct(r.conversionRate)],
+  ['95% CI', (r) => (r.ci95 ? `${r.ci95[0].toFixed(1)}–${r.ci95[1].toFixed(1)} %` : '–')],
+  ['Held out', (r) => r.heldOut],
+  ['Held out who bought', (r) => r.heldOutConverted],
+  ['Lift', (r) => pct(r.lift, true)],
+  ['Shown who bought', (r) => r.purchased],
+  ['Purchase lift', (r) => pct(r.purchaseLift, true)],
+]
+
 function renderCampaigns(rows) {
   if (rows.length === 0) return [el('p', {}, 'No campaign was shown in this period.')]
-  const head = [
-    'Campaign',
-    'Variant',
-    'Shown',
-    'Dismissed',
-    'Converted',
-    'Rate',
-    '95% CI',
-    'Held out',
-    'Held-out conv.',
-    'Lift',
-  ]
-  const ci = (c) => (c ? `${c[0].toFixed(1)}–${c[1].toFixed(1)} %` : '–')
+  const cell = (v, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, v)
   return [
     el(
       'table',
       {},
       el('caption', {}, 'Visitors per campaign and variant; lift against the hold-out group'),
-      el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ...CAMPAIGN_COLUMNS.map(([h]) => el('th', { scope: 'col' }, h)))),
       el(
         'tbody',
         {},
-        ...rows.map((r) =>
-          el(
-            'tr',
-            {},
-            ...[r.id, r.variant ?? '–', r.shown, r.dismissed, r.converted, pct(r.conversionRate), ci(r.ci95)]
-              .concat([r.heldOut, r.heldOutConverted, r.lift === null ? '–' : `${signed(r.lift)} %`])
-              .map((v, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, v)),
-          ),
-        ),
+        ...rows.map((r) => el('tr', {}, ...CAMPAIGN_COLUMNS.map(([, value], i) => cell(value(r), i)))),
       ),
     ),
   ]

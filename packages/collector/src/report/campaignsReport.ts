@@ -7,20 +7,25 @@ import type { CampaignRow, ReportParams } from './types'
 // converted only count visitors who were shown that campaign and variant in the period.
 const ARMS = `
   select campaign_id as id, variant, count(*) as shown,
-    count(*) filter (where dismissed) as dismissed, count(*) filter (where converted) as converted
+    count(*) filter (where dismissed) as dismissed, count(*) filter (where converted) as converted,
+    count(*) filter (where exists (select 1 from events e where e.site = $1 and e.type = 'purchase'
+      and e.visitor_id = v.visitor_id and e.ts >= v.shown_at
+      and e.ts < v.shown_at + make_interval(days => $4::int))) as purchased
   from (
     select campaign_id, coalesce(variant, '') as variant, visitor_id,
-      bool_or(type = 'campaign.shown') as shown, bool_or(type = 'campaign.dismissed') as dismissed,
-      bool_or(type = 'campaign.converted') as converted
+      min(ts) filter (where type = 'campaign.shown') as shown_at,
+      bool_or(type = 'campaign.dismissed') as dismissed, bool_or(type = 'campaign.converted') as converted
     from events
     where site = $1 and ts >= $2 and ts < $3 and campaign_id is not null
       and type in ('campaign.shown', 'campaign.dismissed', 'campaign.converted')
     group by 1, 2, 3
-  ) per_visitor
-  where shown group by 1, 2`
+  ) v
+  where shown_at is not null group by 1, 2`
 
 // A held-out visitor "converts" when they buy: a `purchase` within `attributionDays` after
-// their first `campaign.held-out` event for that campaign in the period.
+// their first `campaign.held-out` event for that campaign in the period. Shown visitors get the
+// same test from their first `campaign.shown` (`purchased`), so `purchaseLift` compares like
+// with like, while `lift` follows the contract (conversion rate vs the held-out goal rate).
 const HELD_OUT = `
   with held as (
     select campaign_id, coalesce(variant, '') as variant, visitor_id, min(ts) as ts
@@ -40,34 +45,38 @@ const HELD_OUT = `
  */
 export async function campaignsReport(db: Queryable, params: ReportParams): Promise<CampaignRow[]> {
   const days = Math.max(0, Math.trunc(Number(params.attributionDays ?? 5)) || 0)
-  const args = [params.site, params.from, params.to]
-  const arms = await db.query<{
+  const args = [params.site, params.from, params.to, days]
+  type Arm = {
     id: string
     variant: string
     shown: number
     dismissed: number
     converted: number
-  }>(ARMS, args)
+    purchased: number
+  }
+  const arms = await db.query<Arm>(ARMS, args)
   const held = await db.query<{ id: string; variant: string; held_out: number; converted: number }>(
     HELD_OUT,
-    [...args, days],
+    args,
   )
   const control = new Map(held.rows.map((h) => [`${h.id}\u0000${h.variant}`, h]))
+  const liftOver = (rate: number | null, base: number | null) =>
+    rate !== null && base ? ((rate - base) / base) * 100 : null
   const rows = arms.rows.map((a): CampaignRow => {
     const h = control.get(`${a.id}\u0000${a.variant}`) ?? control.get(`${a.id}\u0000`)
     const cr = percent(a.converted, a.shown)
     const heldCr = h ? percent(h.converted, h.held_out) : null
     return {
-      id: a.id,
-      variant: a.variant || null,
-      shown: a.shown,
-      dismissed: a.dismissed,
-      converted: a.converted,
-      conversionRate: cr,
-      ci95: wilson95(a.converted, a.shown),
-      heldOut: h?.held_out ?? 0,
-      heldOutConverted: h?.converted ?? 0,
-      lift: cr !== null && heldCr ? ((cr - heldCr) / heldCr) * 100 : null,
+      ...{
+        id: a.id,
+        variant: a.variant || null,
+        shown: a.shown,
+        dismissed: a.dismissed,
+        converted: a.converted,
+      },
+      ...{ conversionRate: cr, ci95: wilson95(a.converted, a.shown) },
+      ...{ heldOut: h?.held_out ?? 0, heldOutConverted: h?.converted ?? 0, lift: liftOver(cr, heldCr) },
+      ...{ purchased: a.purchased, purchaseLift: liftOver(percent(a.purchased, a.shown), heldCr) },
     }
   })
   // A campaign whose qualifying visitors were all held out still gets a row.
@@ -76,6 +85,7 @@ export async function campaignsReport(db: Queryable, params: ReportParams): Prom
     rows.push({
       ...{ id: h.id, variant: h.variant || null, shown: 0, dismissed: 0, converted: 0 },
       ...{ conversionRate: null, ci95: null, heldOut: h.held_out, heldOutConverted: h.converted, lift: null },
+      ...{ purchased: 0, purchaseLift: null },
     })
   }
   return rows.sort((x, y) => x.id.localeCompare(y.id) || (x.variant ?? '').localeCompare(y.variant ?? ''))

@@ -15,15 +15,17 @@ const ABANDONED = `
     and not exists (select 1 from events p where p.site = $1 and p.type = 'purchase'
       and p.visitor_id = c.visitor_id and p.session_id = c.session_id and p.ts >= c.ts)`
 
-// Recovered: purchases attributed to a campaign (props.recoveredBy, or the event's campaignId),
-// once per orderId.
+// Recovered: purchases attributed to a campaign the visitor was shown — props.recoveredBy (the
+// core's exposure object, or a campaign id string) or the event's campaignId — once per orderId.
+// An exposure with heldOut: true means the visitor was held out: that purchase was not recovered.
 const RECOVERED = `
   select currency, count(*) as n, sum(value) as value from (
     select distinct on (coalesce(props->>'orderId', id)) coalesce(props->>'currency', '') as currency,
       case when jsonb_typeof(props->'value') = 'number' then (props->>'value')::float8 else 0 end as value
     from events
     where site = $1 and type = 'purchase' and ts >= $2 and ts < $3
-      and (props->>'recoveredBy' is not null or campaign_id is not null)
+      and (campaign_id is not null or jsonb_typeof(props->'recoveredBy') = 'string'
+        or (jsonb_typeof(props->'recoveredBy') = 'object' and props->'recoveredBy'->'heldOut' is distinct from 'true'))
     order by coalesce(props->>'orderId', id), ts, id
   ) r group by currency order by n desc, currency`
 

@@ -46,7 +46,12 @@ export interface CampaignRow {
   ci95: [number, number] | null
   heldOut: number
   heldOutConverted: number
+  /** (conversionRate − held-out goal rate) / held-out goal rate × 100 (CONTRACT). */
   lift: number | null
+  /** Shown visitors who bought within the attribution window after first being shown. */
+  purchased: number
+  /** Like `lift`, but purchases on both sides: (purchased/shown − held-out rate) / held-out rate × 100. */
+  purchaseLift: number | null
 }
 
 export interface PushSection {
