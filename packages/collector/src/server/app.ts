@@ -19,7 +19,10 @@ export interface AppOptions {
   origins?: string[]
   /** Clock in ms, for the rate limiter and the report's default period. */
   now?: () => number
-  /** Per client (IP + Origin) token bucket on `/v1/batch`; `false` turns it off. */
+  /**
+   * Token bucket per client address on `/v1/batch` (not per Origin: any non-browser client can
+   * send a new Origin with every request); `false` turns it off.
+   */
   rateLimit?: Omit<BucketOptions, 'now'> | false
   vapid?: Vapid
   /** LINGER_TRUST_PROXY: how many proxies in front of the collector append to X-Forwarded-For (default 0). */
@@ -70,7 +73,7 @@ export function createApp({
   app.use('/v1/batch', cors(origins))
   app.use('/v1/health', cors(origins))
   app.post('/v1/batch', (c) => {
-    const wait = take(`${clientAddress(c, trustProxy)} ${c.req.header('origin') ?? ''}`)
+    const wait = take(clientAddress(c, trustProxy))
     if (wait > 0) {
       c.header('Retry-After', String(wait))
       return c.json({ error: 'too many requests', issues: [] }, 429)
