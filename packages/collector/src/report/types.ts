@@ -1,3 +1,5 @@
+import type { retentionReport } from './retention'
+
 /** Query of `GET /v1/report`: `from`/`to` as ISO strings (period `[from, to)`), plus any other parameter. */
 export interface ReportParams {
   site: string
@@ -77,6 +79,6 @@ export interface Report {
   campaigns: CampaignRow[]
   push: PushSection
   carts: CartsSection
-  /** From `src/report/retention.ts` when present. */
-  retention?: unknown
+  /** Built by `src/report/retention.ts`. */
+  retention?: Awaited<ReturnType<typeof retentionReport>>
 }
