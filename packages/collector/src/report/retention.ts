@@ -53,7 +53,7 @@ export async function retentionReport(db: Queryable, params: Params): Promise<Re
   const segmentData = await loadSegmentData(db, params.site, p.start, p.end)
 
   const [main, ...others] = splitCurrencies(orders, params.currency)
-  const currency = main?.currency ?? params.currency?.trim().toUpperCase() ?? null
+  const currency = main ? main.currency : params.currency?.trim().toUpperCase() || null
   const revenue = main?.revenue ?? 0
   const aov = main?.orders ? revenue / main.orders : null
   const ltv = main?.customers ? revenue / main.customers - cost : null

@@ -132,19 +132,29 @@ export interface RetentionReport extends Activity {
   /** The period actually used, as ISO instants. */
   from: string
   to: string
+  /** Customers with a first order before `to` ("to date"). */
   customers: number
+  /** Orders before `to`, each `orderId` once, any currency. */
   orders: number
+  /** % of `customers` with two or more orders. */
   repeatPurchaseRate: number | null
+  /** Mean days between a customer's consecutive orders. */
+  avgDaysBetweenPurchases: number | null
+  /** The report's one currency: the `currency` parameter, else the currency of most orders. */
   currency: string | null
+  /** Orders before `to` in `currency`; other currencies are in `otherCurrencies`, never added. */
   revenue: number
+  /** revenue / orders in `currency`. */
   aov: number | null
+  /** revenue / customers who ordered in `currency` (all customers when there is one currency), minus `costPerCustomer`. */
   ltv: number | null
   /** An estimate, not a measurement: aov × ordersPerCustomerPerMonth × expectedLifetimeMonths. */
   projectedLtv: number | null
   projection: Projection
-  avgDaysBetweenPurchases: number | null
   otherCurrencies: CurrencyTotals[]
+  /** One per local month of the period that had first orders. */
   cohorts: Cohort[]
+  /** CRR and churn for each local month of the period, clipped to it. */
   trend: TrendPoint[]
   segments: { campaigns: CampaignSegment[]; nps: NpsSegment[]; email: EmailSegments }
 }
