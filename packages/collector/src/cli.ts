@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openDatabase } from './db'
 import { PushError, sendPush, vapidFromEnv } from './push'
@@ -55,19 +53,6 @@ async function push(args: string[]): Promise<number> {
   }
 }
 
-/** `seed`: the retention seeds live in src/seed/cli.ts (exports `main(args)`), when present. */
-async function seed(args: string[]): Promise<number> {
-  for (const ext of ['.ts', '.js']) {
-    const url = new URL(`./seed/cli${ext}`, import.meta.url)
-    if (!existsSync(fileURLToPath(url))) continue
-    const mod = await import(url.href)
-    const main = mod.main ?? mod.default
-    return typeof main === 'function' ? ((await main(args)) ?? 0) : 0
-  }
-  console.error('seed: not available in this build')
-  return 2
-}
-
 /** Entry point of `linger-collector`: no subcommand starts the server. */
 export async function main(argv: string[]): Promise<number | undefined> {
   const [command, ...rest] = argv
@@ -79,7 +64,8 @@ export async function main(argv: string[]): Promise<number | undefined> {
     return undefined
   }
   if (command === 'push') return push(rest)
-  if (command === 'seed') return seed(rest)
+  // Loaded only when asked for: starting the server should not pay for the seed generator.
+  if (command === 'seed') return (await import('./seed/cli')).main(rest)
   console.error(command === '--help' || command === 'help' ? USAGE : `unknown command: ${command}\n${USAGE}`)
   return command === '--help' || command === 'help' ? 0 : 2
 }
