@@ -91,7 +91,7 @@ export function createRelay(o: RelayOptions): Relay {
     return buffer.slice(0, n)
   }
 
-  /** One batch until a 2xx, a final answer, or the last try. True when it left the buffer. */
+  /** Tries one batch until a 2xx, a final answer (4xx), or the last try; never throws. */
   const deliver = async (batch: LingerEvent[]) => {
     for (let attempt = 1; ; attempt++) {
       const enc = encode(batch, { site: batch[0]!.site, sentAt: new Date().toISOString(), dropped: 0 })
@@ -129,14 +129,17 @@ export function createRelay(o: RelayOptions): Relay {
 
   const drain = () =>
     (running ??= (async () => {
-      while (buffer.length) {
-        const batch = take()
-        inflight = batch.length
-        await deliver(batch)
-        buffer.splice(0, batch.length)
-        inflight = 0
+      try {
+        while (buffer.length) {
+          const batch = take()
+          inflight = batch.length
+          await deliver(batch)
+          buffer.splice(0, batch.length)
+          inflight = 0
+        }
+      } finally {
+        running = undefined
       }
-      running = undefined
     })())
 
   const schedule = () => {
