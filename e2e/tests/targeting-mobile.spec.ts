@@ -58,3 +58,31 @@ test('mobile: the same modal shows at once when the visitor did not come from se
   await expect(page.getByRole('dialog', { name: 'Welcome offer' })).toBeVisible()
   await context.close()
 })
+
+test('mobile: exit intent comes from touch signals — leaving the tab and coming back shows the campaign', async ({
+  browser,
+  server,
+}) => {
+  const context = await browser.newContext({ ...devices['Pixel 5'] })
+  const page = await context.newPage()
+  await page.clock.install()
+  await openApp(page, server.url, {
+    version: 1,
+    site: 'e2e',
+    campaigns: [
+      { id: 'exit', kind: 'popup', trigger: { type: 'exit-intent' }, content: { title: 'Before you go' } },
+    ],
+  })
+  await page.clock.fastForward(4000)
+  // Headless Chromium never hides a page by itself: emulate the tab switch (see sensors-touch.spec.ts).
+  const visibility = (state: string) =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true })
+      document.dispatchEvent(new Event('visibilitychange'))
+    }, state)
+  await visibility('hidden')
+  await page.clock.fastForward(6000)
+  await visibility('visible')
+  await expect(page.getByRole('dialog', { name: 'Before you go' })).toBeVisible()
+  await context.close()
+})
