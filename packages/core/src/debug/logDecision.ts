@@ -4,10 +4,10 @@ import { explain } from './explain'
 
 /**
  * Logs why a campaign did or did not show, grouped by campaign. `stage` is when the decision
- * was made: `init`/`status` (before any trigger), a trigger type, `show` or `preview`.
+ * was made: `init`/`status`/`route` (before any trigger), a trigger type, `show` or `preview`.
  */
 export function logDecision(campaign: Campaign, decision: Decision, stage: string): void {
-  const waiting = stage === 'init' || stage === 'status'
+  const waiting = stage === 'init' || stage === 'status' || stage === 'route'
   const verdict = decision.show
     ? waiting
       ? campaign.trigger.type === 'manual'

@@ -192,10 +192,6 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
     )
   }
 
-  /** Where each campaign stands before any trigger fires (debug mode's first report). */
-  const status = () =>
-    campaigns.map((c): [Campaign, Decision] => [c, decide(c, core.context(), core.caps, config?.limits)])
-
   emit('page.viewed', { title: win.document.title, referrer: win.document.referrer })
 
   const ready = (async () => {
@@ -204,6 +200,21 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
     for (const send of pending ?? []) send()
     pending = undefined
   })()
+
+  /** Where each campaign stands; debug logs it, and the first eligible one prefetches the widgets. */
+  let prefetch = options.prefetchWidgets
+  const review = (stage: string) => {
+    if (!debugOn && !prefetch) return
+    const now = campaigns.map((c): [Campaign, Decision] => [
+      c,
+      decide(c, core.context(), core.caps, config?.limits),
+    ])
+    if (debugOn) for (const [c, d] of now) core.report(c, d, stage)
+    if (prefetch && now.some(([c, d]) => d.show && c.trigger.type !== 'manual')) {
+      prefetch()
+      prefetch = undefined
+    }
+  }
 
   let dead = false
   void ready.then(async () => {
@@ -214,16 +225,13 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
         core.caps.pageview()
         emit('page.viewed', { title: win.document.title })
         arm()
+        review('route')
       }),
     )
     const preview = params.get('linger_preview')
     if (preview) await shows.showById(preview, true)
     arm()
-    if (debugOn || options.prefetchWidgets) {
-      const initial = status()
-      if (debugOn) for (const [c, d] of initial) core.report(c, d, 'init')
-      if (initial.some(([c, d]) => d.show && c.trigger.type !== 'manual')) options.prefetchWidgets?.()
-    }
+    review('init')
     const changed = core.cart.lastChangedAt()
     const full = !!core.cart.get()?.items.length
     for (const c of campaigns)
@@ -282,10 +290,7 @@ export function start(input: unknown, options: InitOptions, deps: StartDeps): Li
     },
     debug(yes = true) {
       debugOn = yes
-      if (yes)
-        void ready.then(() => {
-          for (const [c, d] of status()) core.report(c, d, 'status')
-        })
+      if (yes) void ready.then(() => review('status'))
     },
     dispose() {
       dead = true

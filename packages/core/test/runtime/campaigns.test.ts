@@ -278,4 +278,18 @@ describe('showing campaigns', () => {
     await linger.ready
     await vi.waitFor(() => expect(prefetchWidgets).toHaveBeenCalledTimes(1))
   })
+
+  it('prefetches once a campaign becomes eligible after an SPA route change, and only once', async () => {
+    const prefetchWidgets = vi.fn()
+    const c = popup('p', { trigger: { type: 'exit-intent' }, audience: { url: { include: ['/pricing*'] } } })
+    const { linger } = track(boot(config([c]), { options: { prefetchWidgets } }))
+    await linger.ready
+    await tick()
+    expect(prefetchWidgets).not.toHaveBeenCalled()
+    history.pushState({}, '', '/pricing')
+    await vi.waitFor(() => expect(prefetchWidgets).toHaveBeenCalledTimes(1))
+    history.pushState({}, '', '/pricing/team')
+    await tick()
+    expect(prefetchWidgets).toHaveBeenCalledTimes(1)
+  })
 })
