@@ -33,3 +33,7 @@ from events
 where type = 'identify' and user_id is not null and coalesce(trim(props->'traits'->>'email'), '') <> ''
 group by site, user_id
 on conflict (site, user_id) do nothing;
+
+-- The segments read campaign exposures and NPS answers by (site, type, ts). Migration 001 creates
+-- this index already; named here too so retention never depends on another file keeping it.
+create index if not exists events_site_type_ts on events (site, type, ts);
