@@ -1,0 +1,180 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from '@playwright/test'
+import {
+  expect,
+  presetVisitor,
+  type ShopStack,
+  test,
+  visitorShownAll,
+  watchViolations,
+} from '../support/shop'
+
+// Issue 7 through the demo shop against the real collector: a visitor answers the NPS and the
+// CSAT survey, and the collector's dashboard shows the new figures. Issue 10: no CSP or
+// Trusted Types violation on the shop while the widgets open and the events go out.
+
+const screenshots = resolve(fileURLToPath(import.meta.url), '../../../docs/screenshots')
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+interface Figures {
+  score: string
+  facts: Record<string, number>
+}
+
+/** The dashboard signed in with the admin token, showing the seeded year up to now. */
+async function openDashboard(browser: Browser, shop: ShopStack): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
+  const page = await context.newPage()
+  await page.goto(`${shop.collectorUrl}/`)
+  await page.getByLabel(/Admin token/).fill(shop.adminToken)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByLabel('Site').fill('demo-shop')
+  await page.getByLabel('From').fill('2025-12-01')
+  // The shop's fake clock runs a few minutes ahead; the form's "to" is inclusive.
+  await page.getByLabel('To (inclusive)').fill(iso(Date.now() + 2 * 86_400_000))
+  return page
+}
+
+/** Submits the dashboard's query and reads a section's headline figure and its facts list. */
+async function show(dashboard: Page): Promise<Record<'nps' | 'csat', Figures>> {
+  const loaded = dashboard.waitForResponse((r) => r.url().includes('/v1/report'))
+  await dashboard.getByRole('button', { name: 'Show' }).click()
+  await loaded
+  await expect(dashboard.getByRole('status')).toHaveText('')
+  const read = async (id: string): Promise<Figures> => {
+    const section = dashboard.locator(`#${id}`)
+    const score = (await section.locator('.figure').evaluate((p) => p.firstChild?.textContent ?? '')).trim()
+    const facts: Record<string, number> = {}
+    for (const li of await section.locator('.facts li').all()) {
+      const [name, value] = (await li.textContent())!.split(': ')
+      facts[name!] = Number(value)
+    }
+    return { score, facts }
+  }
+  return { nps: await read('nps'), csat: await read('csat') }
+}
+
+test('a visitor answers NPS and CSAT in the shop: the dashboard shows the new figures', async ({
+  page,
+  browser,
+  shop,
+}) => {
+  const dashboard = await openDashboard(browser, shop)
+  const before = await show(dashboard)
+  expect(before.nps.facts.answers).toBeGreaterThan(0) // the seeded year
+
+  const violations = await watchViolations(page)
+  const visitor = await visitorShownAll('surveys')
+  await page.clock.install()
+  await presetVisitor(page, shop.shopUrl, visitor)
+  const widget = page.locator('linger-widget')
+  const dialog = widget.getByRole('dialog')
+
+  // 20 s on the first page: the NPS survey. A 9 is a promoter; the follow-up asks why.
+  await page.goto(`${shop.shopUrl}/`)
+  // Time moves in steps: linger.js arms its timers once it has loaded, read its config and storage.
+  await expect
+    .poll(async () => {
+      await page.clock.fastForward(2_000)
+      return dialog.isVisible()
+    })
+    .toBe(true)
+  await expect(dialog.getByRole('heading')).toHaveText('How likely are you to recommend us to a friend?')
+  await dialog.getByRole('radio', { name: '9' }).click()
+  await dialog.getByLabel('What do you love?').fill('The mugs')
+  await dialog.getByRole('button', { name: /send/i }).click()
+  await expect(dialog.getByRole('heading')).toHaveText('Thank you for your feedback!')
+  await dialog.getByRole('button', { name: /close/i }).click()
+  await expect(widget).toHaveCount(0)
+
+  // A later visit (40 minutes on: a new session, since limits.perSession is 3): shopping. Each
+  // widget that opens on the way is closed, and the 30 s gap let pass.
+  await page.clock.fastForward('40:00')
+  await page.getByRole('link', { name: 'Stoneware mug' }).click()
+  await page.getByRole('button', { name: 'Add to cart' }).click()
+  await page.getByRole('link', { name: 'Cart (1)' }).click()
+  await expect(widget.getByText('Free shipping on orders over €30')).toBeVisible() // 2nd page view
+  await widget.getByRole('button', { name: /close/i }).click()
+  await page.clock.fastForward(31_000)
+  await page.getByRole('link', { name: 'Checkout' }).click()
+  await expect(dialog.getByRole('heading')).toHaveText('Get restock alerts?') // 3rd page view
+  await dialog.getByRole('button', { name: 'Not now' }).click()
+  await page.clock.fastForward(31_000)
+  await page.getByLabel('Email').fill('grace@example.com')
+  await page.getByRole('button', { name: 'Place order' }).click()
+
+  // The order page: the CSAT survey. 4 of 5 stars is satisfied; no comment this time (see below).
+  await expect(page.getByRole('heading', { name: 'Thank you for your order' })).toBeVisible()
+  await expect(dialog.getByRole('heading')).toHaveText('How was your checkout?')
+  await dialog.getByRole('radio', { name: '4 of 5' }).click()
+  await expect(dialog.getByLabel('Anything we could improve?')).toBeVisible()
+  await dialog.getByRole('button', { name: /close/i }).click()
+  await expect(widget).toHaveCount(0)
+
+  await expect
+    .poll(async () =>
+      (await shop.events(visitor, 'survey.answered')).map((e) => [
+        e.campaign_id,
+        e.props.score,
+        e.props.comment,
+      ]),
+    )
+    .toEqual([
+      ['nps-main', 9, undefined],
+      ['nps-main', 9, 'The mugs'],
+      ['csat-order', 4, undefined],
+    ])
+
+  // Shown by its time trigger, 20 s after the page view (the shop's clock is Linger's clock).
+  const [view, shown] = await shop.events(visitor, 'page.viewed', 'campaign.shown')
+  expect([shown!.campaign_id, shown!.props.trigger]).toEqual(['nps-main', 'time'])
+  expect(Date.parse(shown!.ts) - Date.parse(view!.ts)).toBeGreaterThanOrEqual(20_000)
+
+  // The dashboard, asked again: one more answer each, and the scores recomputed with them.
+  const after = await show(dashboard)
+  const n = before.nps.facts
+  expect(after.nps.facts).toEqual({ ...n, answers: n.answers! + 1, promoters: n.promoters! + 1 })
+  const nps = ((n.promoters! + 1 - n.detractors!) / (n.answers! + 1)) * 100
+  expect(after.nps.score).toBe(nps.toFixed(1))
+  expect(after.nps.score).not.toBe(before.nps.score)
+  const c = before.csat.facts
+  expect(after.csat.facts).toEqual({
+    answers: c.answers! + 1,
+    'satisfied (4–5)': c['satisfied (4–5)']! + 1,
+  })
+  expect(after.csat.score).toBe((((c['satisfied (4–5)']! + 1) / (c.answers! + 1)) * 100).toFixed(1))
+  // The headline sections (NPS to carts); the retention section has its own screenshot.
+  const end = await dashboard.locator('#carts').evaluate((e) => e.getBoundingClientRect().bottom + scrollY)
+  await dashboard.screenshot({
+    path: `${screenshots}/dashboard.png`,
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1280, height: Math.ceil(end) + 16 },
+  })
+  await dashboard.context().close()
+
+  expect(violations.filter((v) => !/\/favicon\.ico\b/.test(v.text))).toEqual([])
+})
+
+// Known collector bug, kept running so it is noticed when fixed: the widget sends a CSAT
+// comment as a second `survey.answered` with the same score, and csatReport counts every
+// event, so one rating with a comment counts twice (NPS keeps the latest per visitor).
+test('a CSAT rating with a comment counts once on the dashboard', async ({ page, browser, shop }) => {
+  test.fail(true, 'collector csatReport counts the comment event as a second answer')
+  const dashboard = await openDashboard(browser, shop)
+  const before = (await show(dashboard)).csat.facts
+  const violations = await watchViolations(page)
+  const visitor = await visitorShownAll('csat-comment')
+  await presetVisitor(page, shop.shopUrl, visitor)
+  // Back from the order confirmation e-mail: the order page is this visit's first page.
+  await page.goto(`${shop.shopUrl}/order/order-e2e-1`)
+  const dialog = page.locator('linger-widget').getByRole('dialog')
+  await dialog.getByRole('radio', { name: '5 of 5' }).click()
+  await dialog.getByLabel('Anything we could improve?').fill('Nothing, thanks')
+  await dialog.getByRole('button', { name: /send/i }).click()
+  await expect.poll(async () => (await shop.events(visitor, 'survey.answered')).length).toBe(2)
+  const after = (await show(dashboard)).csat.facts
+  await dashboard.context().close()
+  expect(violations.filter((v) => !/\/favicon\.ico\b/.test(v.text))).toEqual([])
+  expect(after.answers).toBe(before.answers! + 1)
+})
