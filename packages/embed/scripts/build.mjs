@@ -33,6 +33,7 @@ export const entries = [
   ['linger-widgets.js', 'widgets.ts', 'esm'],
   ['linger-debug.js', 'debug.ts', 'esm'],
   ['linger-shopify.js', 'shopify.ts', 'esm'],
+  ['linger-formats.js', 'formats.ts', 'esm'],
   ['linger-sw.js', 'sw.ts', 'iife'],
 ]
 

@@ -20,7 +20,7 @@ const pkg = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8'))
 const budgets = option('--budgets') ? JSON.parse(option('--budgets')) : pkg.sizeBudgets
 
 // What a page can download; linger-debug.js is left out: it loads only with ?linger_debug=1.
-const shipped = ['linger.js', 'linger-widgets.js', 'linger-shopify.js', 'linger-sw.js']
+const shipped = ['linger.js', 'linger-widgets.js', 'linger-shopify.js', 'linger-formats.js', 'linger-sw.js']
 const total = shipped.reduce((sum, file) => sum + (manifest[file]?.brotli ?? 0), 0)
 const measured = { ...Object.fromEntries(Object.entries(manifest).map(([f, m]) => [f, m.brotli])), total }
 
@@ -40,6 +40,7 @@ const table = [
     ['linger.js', 'the script tag: stub replay, config, sensors, targeting, event pipeline'],
     ['linger-widgets.js', 'lazy chunk: preact, signals and every widget'],
     ['linger-shopify.js', 'opt-in Shopify cart adapter'],
+    ['linger-formats.js', 'Segment / RudderStack / PostHog encoders, only when `format` asks'],
     ['linger-sw.js', 'service worker for web push'],
     ['linger-debug.js', 'explanations for `?linger_debug=1` (debug only)'],
   ].map(
@@ -64,10 +65,13 @@ let readme = readFileSync(readmePath, 'utf8')
 let readmeOk = true
 for (const [name, body] of Object.entries(blocks)) {
   const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`)
-  if (args.includes('--write-readme')) readme = readme.replace(pattern, (_, start, end) => `${start}${body}${end}`)
+  if (args.includes('--write-readme'))
+    readme = readme.replace(pattern, (_, start, end) => `${start}${body}${end}`)
   else if (!args.includes('--no-readme') && !readme.match(pattern)?.[0].includes(body)) {
     readmeOk = false
-    console.log(`README ${name} block differs from the build: run \`pnpm --filter @linger/embed size --write-readme\``)
+    console.log(
+      `README ${name} block differs from the build: run \`pnpm --filter @linger/embed size --write-readme\``,
+    )
   }
 }
 if (args.includes('--write-readme')) {

@@ -5,6 +5,7 @@
  * when a campaign is about to show.
  */
 import type { Linger } from '@linger/core'
+import type { EncoderFactory } from '@linger/core/formats/types'
 import { createPipeline } from '@linger/core/pipeline/createPipeline'
 import { start } from '@linger/core/runtime/start'
 import { openKv } from '@linger/core/storage/openKv'
@@ -60,6 +61,8 @@ if (!stub?.loaded) {
         prefetchWidgets: () => load.prefetch('linger-widgets.js'),
         loadDebug: () => load('linger-debug.js'),
         loadShopify: () => load('linger-shopify.js'),
+        loadFormat: (format) =>
+          load<Record<string, EncoderFactory>>('linger-formats.js').then((m) => m[`${format}Encoder`]!),
       },
       { createPipeline, openKv: (db, store) => openKv(db, store) },
     )
