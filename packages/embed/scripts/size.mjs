@@ -43,12 +43,14 @@ const table = [
     ['linger-formats.js', 'Segment / RudderStack / PostHog encoders, only when `format` asks'],
     ['linger-sw.js', 'service worker for web push'],
     ['linger-debug.js', 'explanations for `?linger_debug=1` (debug only)'],
-  ].map(
-    ([file, what]) =>
-      `| \`${file}\` | ${what} | ${kb(manifest[file].brotli)} KB | ${kb(manifest[file].gzip)} KB | ${
-        pkg.sizeBudgets[file] ? `${kb(pkg.sizeBudgets[file])} KB` : '—'
-      } |`,
-  ),
+  ]
+    .filter(([file]) => manifest[file])
+    .map(
+      ([file, what]) =>
+        `| \`${file}\` | ${what} | ${kb(manifest[file].brotli)} KB | ${kb(manifest[file].gzip)} KB | ${
+          pkg.sizeBudgets[file] ? `${kb(pkg.sizeBudgets[file])} KB` : '—'
+        } |`,
+    ),
   `| **everything a page can load** | all but the debug chunk | **${kb(total)} KB** | | ${kb(pkg.sizeBudgets.total)} KB |`,
 ].join('\n')
 
