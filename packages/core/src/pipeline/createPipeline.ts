@@ -46,6 +46,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   let hard = false // retryAt came from Retry-After: coming back online does not lift it
   let timer: ReturnType<typeof setTimeout> | undefined
   let busy = false
+  let again = false // a flush was asked for while a cycle ran
   let inflight = 0
   let maxCount = maxBatchEvents
   let gen = 0 // bumped by forget(): work started before it must not resurrect events
@@ -57,10 +58,11 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const sorted = () => [...q.values()].sort(byId)
   const arm = (ms: number) => {
     clearTimeout(timer)
-    timer = setTimeout(() => {
-      timer = undefined
-      flush()
-    }, ms)
+    if (!dead)
+      timer = setTimeout(() => {
+        timer = undefined
+        flush()
+      }, ms)
   }
 
   /** Removes `list` from the queue as dropped; `tell` = report the count in the next batch. */
@@ -89,6 +91,8 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     })
   }
 
+  // A failed delete only means a duplicate later (at-least-once), so it never aborts the work.
+  const remove = (list: QueuedEvent[]) => list.length && kv.delMany(ids(list)).catch(() => {})
   const put = (list: QueuedEvent[]) => kv.setMany(list.map((r) => [r.e.id, r.e]))
 
   /** One writer at a time: what arrives while a transaction runs goes into the next one. */
@@ -100,26 +104,29 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       while (toPut.length || toDel.length) {
         const add = toPut.splice(0)
         const del = toDel.splice(0)
-        if (del.length) await kv.delMany(del)
+        let stored = 1
         try {
+          if (del.length) await kv.delMany(del)
           await put(add)
         } catch {
           // QuotaExceededError from a store that does not fall back by itself: make room by
           // dropping our oldest stored half, then try once more. Failing that, the new events
           // live in memory only and still go out from there.
-          const old = sorted().filter((r) => r.s)
+          const old = sorted().filter((r) => r.s === 1)
           const cut = drop(old.slice(0, Math.ceil(old.length / 2)), 'quota')
           try {
             await kv.delMany(ids(cut))
             await put(add)
-          } catch {}
+          } catch {
+            stored = 2
+          }
         }
-        // Sendable from now on (after a second failure they live in memory only, and go from there).
-        for (const r of add) r.s = true
+        // Sendable from now on: 1 = in the store, 2 = in memory only (sent from there all the same).
+        for (const r of add) r.s = stored
         // The store just fell back to memory (quota, lost connection): give it the whole queue.
         if (kv.kind !== kind) {
           kind = kv.kind
-          await put(sorted())
+          await put(sorted()).catch(() => {})
         }
       }
       writing = undefined
@@ -129,7 +136,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const ingest = () => {
     const add: QueuedEvent[] = []
     for (const e of incoming.splice(0)) {
-      const n = byteLength(JSON.stringify(e))
+      let n = Number.POSITIVE_INFINITY
+      try {
+        n = byteLength(JSON.stringify(e))
+      } catch {} // a cycle or a BigInt in props: dropped like an oversized event, never thrown to the host
       if (n > 32768) drop([{ e, n }], 'big')
       else add.push(q.set(e.id, { e, n }).get(e.id)!)
     }
@@ -148,7 +158,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     unreported -= told
     stats.sent += batch.length
     for (const r of batch) q.delete(r.e.id)
-    return kv.delMany(ids(batch))
+    return remove(batch)
   }
 
   const post = (enc: EncodedBatch, url: string, n: number) => {
@@ -157,6 +167,8 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       keepalive: true,
       headers: { 'content-type': 'application/json', ...enc.headers },
       body: enc.body,
+      // A request that never answers would hold this tab's send cycle (and the flush lock) forever.
+      signal: AbortSignal.timeout?.(30_000),
     })
     stats.requests++
     inflight += n
@@ -177,16 +189,16 @@ export function createPipeline(o: PipelineOptions): Pipeline {
 
   /** Re-reads the shared store (other tabs' and earlier visits' events), then sends batch by batch. */
   const deliver = async (g: number) => {
-    const stored = new Set(ids([...q.values()].filter((r) => r.s)))
+    const stored = new Set(ids([...q.values()].filter((r) => r.s === 1)))
     const rows = await kv.entries<string, LingerEvent>()
     if (g !== gen) return
     const next = new Map<string, QueuedEvent>()
     for (const [id, e] of rows)
-      if (id !== LEASE_KEY) next.set(id, q.get(id) ?? { e, n: byteLength(JSON.stringify(e)), s: true })
+      if (id !== LEASE_KEY) next.set(id, q.get(id) ?? { e, n: byteLength(JSON.stringify(e)), s: 1 })
     // Keep what was not stored when the read began; stored events missing from it were sent by another tab.
     for (const [id, r] of q) if (!stored.has(id)) next.set(id, r)
     q = next
-    await kv.delMany(ids(drop(excess(true), 'cap')))
+    await remove(drop(excess(true), 'cap'))
     while (consent && !dead && g === gen) {
       const batch = packBatch(
         // Only what is stored goes out: an event must survive this tab before it is sent.
@@ -225,7 +237,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       } else {
         // Any other answer (4xx, or 413 for one event) will not change on retry: drop the batch.
         debug('reject', status)
-        await kv.delMany(ids(drop(batch, 'drop', false)))
+        await remove(drop(batch, 'drop', false))
       }
     }
   }
@@ -273,13 +285,8 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     }
   }
 
-  const flush = async (opts?: { unloading?: boolean }) => {
-    if (incoming.length) ingest()
-    if (!consent || dead) return
-    if (opts?.unloading) return unload()
-    if (now() < retryAt) return arm(retryAt - now())
-    if (busy || gone || nav?.onLine === false) return
-    busy = true
+  /** One send cycle at a time per tab; a flush asked for meanwhile runs right after it. */
+  const cycle = async () => {
     const g = gen
     try {
       await writing
@@ -292,14 +299,33 @@ export function createPipeline(o: PipelineOptions): Pipeline {
         me,
       )
       if (!ran) debug('locked')
-    } catch (error) {
-      debug('error', error)
     } finally {
       busy = false
       release = undefined
-      if (q.size && !timer && consent) arm(flushIntervalMs)
+      if (again) arm(0)
+      else if (q.size && !timer && consent) arm(flushIntervalMs)
+      again = false
     }
   }
+
+  const flushNow = async (opts?: { unloading?: boolean }) => {
+    if (incoming.length) ingest()
+    if (!consent || dead) return
+    if (opts?.unloading) return unload()
+    if (now() < retryAt) return arm(retryAt - now())
+    if (gone || nav?.onLine === false) return
+    if (busy) again = true
+    else {
+      busy = true
+      return cycle()
+    }
+  }
+
+  // Never rejects: a failing store, fetch or encoder is reported to onDebug, not to the host.
+  const flush = (opts?: { unloading?: boolean }) =>
+    flushNow(opts).catch((error) => {
+      debug('error', error)
+    })
 
   // One abort removes every listener on dispose().
   const listening = new AbortController()
@@ -331,7 +357,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       const was = consent
       consent = granted
       if (granted && !was) {
-        persist(sorted().filter((r) => !r.s))
+        persist(sorted().filter((r) => r.s !== 1))
         arm(0)
       }
     },

@@ -139,4 +139,25 @@ describe('batching', () => {
       'content-type': 'application/json',
     })
   })
+
+  it('runs a flush asked for during a send cycle right after that cycle', async () => {
+    const { fakeFetch } = await import('./helpers')
+    const net = fakeFetch()
+    const slow: typeof fetch = (url, init) =>
+      new Promise((done) => setTimeout(() => done(net.fetch(url, init)), 1000))
+    const { pipeline } = make({ fetch: slow, flushIntervalMs: 600_000 })
+    await settle()
+    pipeline.enqueue(ev())
+    await settle()
+    const first = pipeline.flush()
+    await settle(10)
+    const late = ev()
+    pipeline.enqueue(late)
+    await settle()
+    await pipeline.flush() // a cycle is running: this one is queued behind it
+    await settle(5000)
+    await first
+    expect(net.sent).toHaveLength(2)
+    expect(net.sent[1]!.body.events.map((e) => e.id)).toEqual([late.id])
+  })
 })
