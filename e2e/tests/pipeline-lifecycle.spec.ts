@@ -90,6 +90,21 @@ test('an offline session: stored while offline, delivered when back online', asy
   await expect.poll(() => stored(page)).toEqual([])
 })
 
+test('QuotaExceededError on put: the queue moves to memory, nothing thrown, all delivered', async ({
+  page,
+  server,
+}) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await open(page, `${server.url}/pipeline-harness.html?idb=quota`)
+  const ids = await track(page, 6)
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().length === 6)
+  expect(server.endpoint.uniqueEvents().map((e) => e.id)).toEqual(ids)
+  const log = await page.evaluate(() => (window as unknown as Harness).log.map(([c, d]) => [c, d]))
+  expect(log).toContainEqual(['kv', 'quota'])
+  expect(errors).toEqual([])
+})
+
 for (const mode of ['throw', 'hang'] as const) {
   test(`IndexedDB open ${mode === 'throw' ? 'throws' : 'never finishes'}: memory within 1 s, events still delivered`, async ({
     page,
