@@ -97,7 +97,9 @@ it('the CLI rejects bad options with usage and exit code 2', async () => {
   expect(errors.join('\n')).toMatch(/--visitors must be a whole number[\s\S]*usage: linger-collector seed/)
 })
 
-it('the CLI seeds the database named by the environment and says what it wrote', async () => {
+it('the CLI seeds the database named by the environment and says what it wrote', {
+  timeout: 90_000,
+}, async () => {
   const logs: string[] = []
   const original = console.log
   console.log = (m: string) => logs.push(m)
