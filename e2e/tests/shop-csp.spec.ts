@@ -12,7 +12,8 @@ const CAMPAIGNS = [
   'csat-order',
   'push-optin',
 ]
-const notFavicon = (seen: Array<{ text: string }>) => seen.filter((v) => !/\/favicon\.ico\b/.test(v.text))
+const notFavicon = <T extends { text: string }>(seen: T[]) =>
+  seen.filter((v) => !/\/favicon\.ico\b/.test(v.text))
 
 test('every widget of the shop opens under its strict CSP with Trusted Types, without a violation', async ({
   page,
