@@ -1,6 +1,7 @@
 import type { Size } from './bytes'
 import type { Machine } from './machine'
 import type { Summary } from './stats'
+import type { TrackCost } from './track'
 
 interface LoadSummary {
   script: Summary
@@ -22,7 +23,7 @@ export interface Results {
     chunkRefetchedOnCachedRun: number
     answerToIndexedDb: Summary
   }
-  track: { median: number; p95: number; isolated: boolean }
+  track: { costs: TrackCost[]; isolated: boolean }
   pipeline: [string, string][]
 }
 
@@ -71,6 +72,9 @@ export function render(r: Results): string {
         `${kb(b.downloaded.brotli)} (${b.files.length})`,
       ]),
     )
+  out.push('', 'Downloaded on load, by script:', '')
+  for (const [id, b] of Object.entries(r.bytes))
+    out.push(`- ${label(id)}: ${b.files.map((f) => `\`${f.replace(/[?].*$/, '')}\``).join(', ')}`)
   out.push(
     '',
     '## 2. Main thread: the product page loaded with each script (fresh context per run, runs alternating)',
@@ -143,12 +147,14 @@ export function render(r: Results): string {
     '## 4. Pipeline',
     '',
     ...head(['measure', 'value']),
-    row([
-      `\`linger('track', …)\` on linger.js, 10,000 calls in 20 tasks of 500: median / p95 per call (${r.track.isolated ? '5 µs' : '100 µs'} clock)`,
-      `${r.track.median.toFixed(2)} µs / ${r.track.p95.toFixed(2)} µs`,
-    ]),
+    ...r.track.costs.map((c) =>
+      row([
+        `\`linger('track', …)\` on linger.js, 10,000 calls as ${c.tasks} tasks × ${c.perTask}: median / p95 / best task, per call (${r.track.isolated ? '5 µs' : '100 µs'} clock)`,
+        `${c.median.toFixed(2)} / ${c.p95.toFixed(2)} / ${c.best.toFixed(2)} µs`,
+      ]),
+    ),
     '',
-    'The `track()` row times the whole public call on the built script (envelope, targeting, enqueue); bench/pipeline.ts times `enqueue()` alone on a harness.',
+    'The `track()` rows time the whole public call on the built script (envelope, targeting, enqueue); bench/pipeline.ts times `enqueue()` alone on a harness.',
     '',
     ...head(['measure', 'value']),
     ...r.pipeline.map(([k, v]) => row([`bench/pipeline.ts: ${k}`, v])),
@@ -168,6 +174,8 @@ export function targets(r: Results): [string, string, boolean][] {
   const posthog = net(r, '1x', 'posthog')
   const segment = net(r, '1x', 'segment')
   const exit = r.reaction.exitCached.median
+  const track = r.track.costs.find((c) => c.perTask === 50)!
+  const long = r.track.costs.find((c) => c.perTask === 500)!
   return [
     [
       'page-load scripting ≤ 1/10 of posthog-js with surveys (1×, net)',
@@ -184,6 +192,10 @@ export function targets(r: Results): [string, string, boolean][] {
       `${ms(exit)} ms, of which 200 ms is the sensor's grace (${ms(exit - 200)} ms after it)`,
       exit < 50,
     ],
-    ['`track()` < 10 µs median', `${r.track.median.toFixed(2)} µs`, r.track.median < 10],
+    [
+      '`track()` < 10 µs median',
+      `${track.median.toFixed(2)} µs (200 × 50); ${long.median.toFixed(2)} µs as 20 × 500`,
+      track.median < 10,
+    ],
   ]
 }
