@@ -46,15 +46,26 @@ describe.each(targets)('retention migrations on $kind', ({ open }) => {
           props: { traits: { email: 'u@example.com' } },
         }),
         purchase(site, '2026-01-09T10:00:00Z', 'w', 20, { user: 'u' }),
+        event(site, 'survey.answered', '2026-01-10T10:00:00Z', 'w', {
+          user_id: 'u',
+          campaign_id: 'nps-main',
+          props: { survey: 'nps', score: 9, scale: 10 },
+        }),
       ])
       const applied = await migrate(db)
       expect(applied).toEqual(
-        expect.arrayContaining(['101-retention.sql', '102-retention-orders.sql', '103-retention-emails.sql']),
+        expect.arrayContaining([
+          '101-retention.sql',
+          '102-retention-orders.sql',
+          '103-retention-emails.sql',
+          '104-retention-nps.sql',
+        ]),
       )
       // X once (30) and w's order (20), both the user u's: 1 customer, 2 orders.
       const r = await retentionReport(db, { site, from: '2026-01-01', to: '2026-02-01' })
       expect(r).toMatchObject({ customers: 1, orders: 2, revenue: 50, repeatPurchaseRate: 100 })
       expect(r.segments.email.withEmail.customers).toBe(1)
+      expect(r.segments.nps[0]).toMatchObject({ group: 'promoters', customers: 1, revenue: 50 })
       // And the triggers keep both tables current from now on.
       await insert(db, [purchase(site, '2026-01-20T10:00:00Z', 'v', 10)])
       expect((await retentionReport(db, { site, from: '2026-01-01', to: '2026-02-01' })).orders).toBe(3)

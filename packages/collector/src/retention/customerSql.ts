@@ -9,8 +9,3 @@ export const customerSql = `case when e.user_id is not null then 'u:' || e.user_
 /** Joins the visitor's identity known before `toParam`. */
 export const identityJoin = (toParam: string) =>
   `left join identities i on i.site = e.site and i.visitor_id = e.visitor_id and i.first_seen < ${toParam}`
-
-/** A JSON value as a number: numbers, and strings holding a decimal; anything else is null. */
-export const numberSql = (json: string) =>
-  `case jsonb_typeof(${json}) when 'number' then (${json})::text::float8
-    when 'string' then case when (${json} #>> '{}') ~ '^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$' then (${json} #>> '{}')::float8 end end`

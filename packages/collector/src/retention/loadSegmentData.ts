@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/types'
-import { customerSql, identityJoin, numberSql } from './customerSql'
+import { customerSql, identityJoin } from './customerSql'
 import { jsonRows } from './jsonRows'
 
 export interface Exposure {
@@ -21,7 +21,7 @@ export interface SegmentData {
 /**
  * What the segments need beyond orders: per campaign and visitor the first `campaign.shown` or
  * `campaign.held-out` in [from, to) (whichever came first decides the group), the latest NPS
- * answer per customer, and which users gave an email (`user_emails`, migration 103).
+ * answer per customer (`nps_answers`, migration 104), and which users gave an email (`user_emails`, migration 103).
  */
 export async function loadSegmentData(
   db: Queryable,
@@ -48,11 +48,11 @@ export async function loadSegmentData(
     ['customer', 'score'],
     `from (
        select distinct on (customer) customer, score from (
-         select ${customerSql} as customer, ${numberSql("e.props->'score'")} as score, e.ts, e.id
-         from events e ${identityJoin('$2::timestamptz')}
-         where e.site = $1 and e.type = 'survey.answered' and e.props->>'survey' = 'nps' and e.ts < $2::timestamptz
-       ) a where score between 0 and 10
-       order by customer, ts desc, id desc
+         select ${customerSql} as customer, e.score, e.ts, e.event_id
+         from nps_answers e ${identityJoin('$2::timestamptz')}
+         where e.site = $1 and e.ts < $2::timestamptz
+       ) a
+       order by customer, ts desc, event_id desc
      ) x`,
     [site, end],
   )
