@@ -84,11 +84,9 @@ test('collector send → mock push service decrypts it → linger-sw.js shows it
   expect(decrypted).toMatchObject(message)
 
   // 3. The same payload, as the browser's push service would hand it over, to the real worker.
-  // WORKAROUND, labelled: sendPush's payload lacks `linger: true`, `site` and `campaignId`, so
-  // linger-sw.js would ignore it (reported; the test below fails until it is fixed). Only those
-  // three fields are added here, to prove the worker side.
-  const forWorker = { ...decrypted, linger: true, site, campaignId }
-  await deliverPush(page, JSON.stringify(forWorker))
+  // It carries what linger-sw.js needs to show it and record the click: linger, site, campaignId.
+  expect(decrypted).toMatchObject({ linger: true, site, campaignId })
+  await deliverPush(page, JSON.stringify(decrypted))
   await expect
     .poll(() => shownNotifications(page))
     .toEqual([
@@ -147,44 +145,39 @@ test('collector send → mock push service decrypts it → linger-sw.js shows it
   expect(await send(message)).toEqual({ targeted: 0, sent: 0, removed: 0, failed: [] })
 })
 
-test.fail(
-  'known bug: the collector payload carries what linger-sw.js needs (linger, site, campaignId)',
-  async () => {
-    // Fails today: sendPush sends { title, body, url } only. When it passes, drop test.fail and
-    // the labelled workaround above.
-    const { subscription, clientHash } = await mock.subscribe(vapid.publicKey)
-    const batch = {
-      site,
-      sentAt: new Date().toISOString(),
-      events: [
-        {
-          id: `sub-${clientHash.slice(0, 12)}`,
-          type: 'push.subscribed',
-          ts: new Date().toISOString(),
-          site,
-          visitorId: 'v-bug',
-          sessionId: 's-bug',
-          campaignId,
-          url: 'http://127.0.0.1/push-shop.html',
-          props: { subscription },
-        },
-      ],
-    }
-    const stored = await app.request('/v1/batch', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(batch),
-    })
-    expect(stored.status).toBe(200)
-    const res = await app.request('/v1/push', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ site, visitor: 'v-bug', title: 'Hi', url: '/push-shop.html' }),
-    })
-    expect(await res.json()).toMatchObject({ sent: 1 })
-    const [payload] = await mock.notifications(clientHash)
-    // The worker's own acceptance function: undefined means "not Linger's, ignored".
-    const shown = notificationFromPush(JSON.parse(payload!), 'http://127.0.0.1')
-    expect(shown?.options.data).toMatchObject({ linger: true, site, campaignId })
-  },
-)
+test('the collector payload carries what linger-sw.js needs (linger, site, campaignId)', async () => {
+  const { subscription, clientHash } = await mock.subscribe(vapid.publicKey)
+  const batch = {
+    site,
+    sentAt: new Date().toISOString(),
+    events: [
+      {
+        id: `sub-${clientHash.slice(0, 12)}`,
+        type: 'push.subscribed',
+        ts: new Date().toISOString(),
+        site,
+        visitorId: 'v-bug',
+        sessionId: 's-bug',
+        campaignId,
+        url: 'http://127.0.0.1/push-shop.html',
+        props: { subscription },
+      },
+    ],
+  }
+  const stored = await app.request('/v1/batch', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(batch),
+  })
+  expect(stored.status).toBe(200)
+  const res = await app.request('/v1/push', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ site, visitor: 'v-bug', title: 'Hi', url: '/push-shop.html' }),
+  })
+  expect(await res.json()).toMatchObject({ sent: 1 })
+  const [payload] = await mock.notifications(clientHash)
+  // The worker's own acceptance function: undefined means "not Linger's, ignored".
+  const shown = notificationFromPush(JSON.parse(payload!), 'http://127.0.0.1')
+  expect(shown?.options.data).toMatchObject({ linger: true, site, campaignId })
+})

@@ -87,7 +87,7 @@ it('`push` sends to the stored subscribers from the command line', async () => {
   expect(out).toContain('push: 1 sent, 0 expired and removed, 0 failed (of 1)')
   expect(code).toBe(0)
   expect((await service.messages(browser)).map((m) => JSON.parse(m))).toEqual([
-    { title: 'Hello', body: 'from the CLI', url: '/' },
+    { linger: true, title: 'Hello', body: 'from the CLI', url: '/', site: 'shop' },
   ])
 }, 90_000)
 

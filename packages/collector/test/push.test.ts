@@ -57,7 +57,14 @@ forEachDatabase('push sending', (db) => {
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ targeted: 2, sent: 1, removed: 1, failed: [] })
     expect((await service.messages(subs[0]!.clientHash)).map((m) => JSON.parse(m))).toEqual([
-      { title: 'Back in stock', body: 'The blue mug', url: '/p/mug' },
+      {
+        linger: true,
+        title: 'Back in stock',
+        body: 'The blue mug',
+        url: '/p/mug',
+        site: 'shop',
+        campaignId: 'push-optin',
+      },
     ])
     expect(await service.messages(subs[1]!.clientHash)).toEqual([]) // not in the segment
     expect(await endpoints()).toEqual([subs[0]!.endpoint, subs[1]!.endpoint].sort())

@@ -37,11 +37,27 @@ export class PushError extends Error {
   }
 }
 
-/** Checks a message and returns its JSON payload; throws `PushError` when it cannot be sent. */
-export function pushPayload(message: PushMessage): string {
+/** Whom one payload is for: linger-sw.js records the click under this site and campaign. */
+export interface PushTarget {
+  site: string
+  campaignId?: string | null
+}
+
+/**
+ * Checks a message and returns its JSON payload; throws `PushError` when it cannot be sent.
+ * `linger: true` marks it as ours: linger-sw.js leaves unmarked pushes to the site's own worker.
+ */
+export function pushPayload(message: PushMessage, target: PushTarget): string {
   if (message.url !== undefined && !/^(https?:\/\/|\/(?!\/))/i.test(message.url))
     throw new PushError('bad-url', 'push: url must be http(s) or a path starting with "/"')
-  const payload = JSON.stringify({ title: message.title, body: message.body, url: message.url })
+  const payload = JSON.stringify({
+    linger: true,
+    title: message.title,
+    body: message.body,
+    url: message.url,
+    site: target.site,
+    campaignId: target.campaignId ?? undefined,
+  })
   const bytes = Buffer.byteLength(payload)
   if (bytes > MAX_PAYLOAD_BYTES)
     throw new PushError(
@@ -66,14 +82,19 @@ export async function sendPush(
     ttl = 86_400,
   }: { vapid: Vapid | undefined; fetch?: typeof globalThis.fetch; ttl?: number },
 ): Promise<PushResult> {
-  const payload = pushPayload(message)
+  // Checked once up front (the campaign id is the longest variable part), so a bad message fails fast.
+  pushPayload(message, { site: segment.site, campaignId: segment.campaign })
   if (!vapid)
     throw new PushError(
       'no-vapid',
       'push: set LINGER_VAPID_PUBLIC_KEY, LINGER_VAPID_PRIVATE_KEY and LINGER_VAPID_SUBJECT',
     )
-  const { rows } = await db.query<{ endpoint: string; keys: { p256dh: string; auth: string } }>(
-    `select endpoint, keys from push_subscriptions
+  const { rows } = await db.query<{
+    endpoint: string
+    keys: { p256dh: string; auth: string }
+    campaign_id: string | null
+  }>(
+    `select endpoint, keys, campaign_id from push_subscriptions
      where site = $1 and ($2::text is null or campaign_id = $2) and ($3::text is null or visitor_id = $3)
      order by endpoint`,
     [segment.site, segment.campaign ?? null, segment.visitor ?? null],
@@ -81,7 +102,11 @@ export async function sendPush(
   const result: PushResult = { targeted: rows.length, sent: 0, removed: 0, failed: [] }
   const deliver = async (sub: (typeof rows)[number]) => {
     try {
-      const req = webpush.generateRequestDetails(sub, payload, { vapidDetails: vapid, TTL: ttl })
+      const payload = pushPayload(message, { site: segment.site, campaignId: sub.campaign_id })
+      const req = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: sub.keys }, payload, {
+        vapidDetails: vapid,
+        TTL: ttl,
+      })
       const res = await fetch(req.endpoint, {
         method: req.method,
         headers: req.headers,
