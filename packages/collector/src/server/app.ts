@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Context, Hono } from 'hono'
+import type { LingerEvent } from '../../../core/src/types'
 import type { Db } from '../db'
 import type { Vapid } from '../push'
 import { buildReport } from '../report'
@@ -29,6 +30,8 @@ export interface AppOptions {
   trustProxy?: number
   /** Used to deliver pushes (tests inject one). */
   fetch?: typeof fetch
+  /** Events stored for the first time, after their batch commits (the relay's `push`). */
+  onAccepted?: (fresh: LingerEvent[]) => void
 }
 
 /**
@@ -59,6 +62,7 @@ export function createApp({
   vapid,
   trustProxy = 0,
   fetch: fetcher,
+  onAccepted,
 }: AppOptions): Hono {
   const app = new Hono()
   const take = rateLimit ? tokenBucket({ ...rateLimit, now }) : () => 0
@@ -78,7 +82,7 @@ export function createApp({
       c.header('Retry-After', String(wait))
       return c.json({ error: 'too many requests', issues: [] }, 429)
     }
-    return handleBatch(c, db)
+    return handleBatch(c, db, onAccepted)
   })
   app.get('/v1/health', (c) => c.json({ ok: true }))
 

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { LingerEvent } from '../../../core/src/types'
 import type { Db } from '../db'
 import { readBody } from './readBody'
 import { storeBatch } from './storeBatch'
@@ -13,7 +14,11 @@ const fail = (c: Context, status: 400 | 413 | 415, error: string, issues: unknow
  * `POST /v1/batch`: JSON or `text/plain` (sendBeacon) up to 64 KiB → validate → store once per
  * event id → `{ accepted, duplicates }`. Bad input is always a 4xx with the reason.
  */
-export async function handleBatch(c: Context, db: Db): Promise<Response> {
+export async function handleBatch(
+  c: Context,
+  db: Db,
+  onAccepted?: (fresh: LingerEvent[]) => void,
+): Promise<Response> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/json' && type !== 'text/plain')
     return fail(c, 415, 'Content-Type must be application/json or text/plain')
@@ -28,5 +33,5 @@ export async function handleBatch(c: Context, db: Db): Promise<Response> {
   }
   const checked = validateBatch(body)
   if (checked.issues) return fail(c, 400, 'invalid batch', checked.issues)
-  return c.json(await storeBatch(db, checked.batch.events))
+  return c.json(await storeBatch(db, checked.batch.events, onAccepted))
 }

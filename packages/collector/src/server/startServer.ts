@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { openDatabase } from '../db'
 import { vapidFromEnv } from '../push'
+import { relayFromEnv } from '../relay'
 import { createApp } from './app'
 
 /**
@@ -10,6 +11,8 @@ import { createApp } from './app'
  * LINGER_ORIGINS, LINGER_VAPID_*, LINGER_TRUST_PROXY. Prints `linger collector listening on http://HOST:PORT`.
  */
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
+  // LINGER_RELAY_*: a setting that cannot work stops the start, naming the variable.
+  const relay = relayFromEnv(env)
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.LINGER_DATA_DIR || '.linger-data',
@@ -36,6 +39,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     console.log('linger collector: LINGER_ADMIN_TOKEN is not set; report and dashboard disabled')
   const stop = async () => {
     await new Promise((done) => server.close(done))
+    await relay?.close()
     await db.close()
   }
   return { url, port, stop }

@@ -17,14 +17,20 @@ const INSERT = `
 export async function storeBatch(
   db: Db,
   events: LingerEvent[],
+  onAccepted?: (fresh: LingerEvent[]) => void,
 ): Promise<{ accepted: number; duplicates: number }> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 }
-  return db.transaction(async (tx) => {
+  let firstStored: LingerEvent[] = []
+  const result = await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string }>(INSERT, [JSON.stringify(events)])
     const fresh = new Set(rows.map((r) => r.id))
     // An id repeated inside one batch is stored once; only its first copy is "new".
     const firstCopies = events.filter((e) => fresh.delete(e.id))
     await savePushSubscriptions(tx, firstCopies)
+    firstStored = firstCopies
     return { accepted: rows.length, duplicates: events.length - rows.length }
   })
+  // After the commit: only events stored for the first time, so a retried batch is relayed once.
+  onAccepted?.(firstStored)
+  return result
 }
