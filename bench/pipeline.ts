@@ -162,12 +162,16 @@ async function main() {
     server.endpoint.always({ hang: true })
     const full = await page(browser, server, 'interval=600000')
     await enqueueCost(full, 3, 500) // fills the queue to its 1,000 cap
-    const capped = await enqueueCost(full, 20, 500)
+    const capped = await enqueueCost(full, 40, 500)
     await full.context().close()
     server.endpoint.always({ status: 200 })
     rows.push([
-      `with ${capped.queued} queued (cap reached): enqueue() p95 / microtask p95 (µs per event)`,
-      `${p95(capped.enqueue).toFixed(3)} / ${p95(capped.ingest).toFixed(2)}`,
+      `with ${capped.queued} queued (cap reached): enqueue() median / p95 (µs per call)`,
+      `${median(capped.enqueue).toFixed(3)} / ${p95(capped.enqueue).toFixed(3)}`,
+    ])
+    rows.push([
+      '  and its microtask (drops the oldest 500, starts the writes): median / p95 (µs per event)',
+      `${median(capped.ingest).toFixed(2)} / ${p95(capped.ingest).toFixed(2)}`,
     ])
 
     for (const perTask of [10, 1]) {
