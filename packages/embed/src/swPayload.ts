@@ -20,7 +20,7 @@ export function notificationFromPush(
   origin: string,
 ): { title: string; options: Record<string, unknown> } | undefined {
   const p = payload as Partial<LingerPush> | null
-  if (!p || p.linger !== true || typeof p.title !== 'string') return undefined
+  if (p?.linger !== true || typeof p.title !== 'string') return undefined
   let url: string | undefined
   try {
     const parsed = new URL(typeof p.url === 'string' ? p.url : '/', origin)

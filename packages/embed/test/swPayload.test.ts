@@ -43,7 +43,7 @@ describe('notificationFromPush', () => {
   it('never opens a javascript: or data: URL on click', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', ' JAVASCRIPT:alert(1)']) {
       const shown = notificationFromPush({ linger: true, title: 't', url }, origin)
-      expect((shown?.options.data as { url?: string }).url).toBeUndefined()
+      expect((shown!.options.data as { url?: string }).url).toBeUndefined()
     }
   })
 })
