@@ -48,9 +48,12 @@ export async function retentionReport(db: Queryable, params: Params): Promise<Re
   const { activeDays, timeZone, cost } = readParams(params)
   const [period, ...months] = await resolvePeriod(db, params.from, params.to, timeZone, activeDays)
   const p = period!
-  const orders = await loadOrders(db, params.site, p.end, timeZone)
+  // Independent reads: on PostgreSQL they run on separate pooled connections at once.
+  const [orders, segmentData] = await Promise.all([
+    loadOrders(db, params.site, p.end, timeZone),
+    loadSegmentData(db, params.site, p.start, p.end),
+  ])
   const customers = groupByCustomer(orders)
-  const segmentData = await loadSegmentData(db, params.site, p.start, p.end)
 
   const [main, ...others] = splitCurrencies(orders, params.currency)
   const currency = main ? main.currency : params.currency?.trim().toUpperCase() || null

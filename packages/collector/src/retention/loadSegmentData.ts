@@ -30,10 +30,11 @@ export async function loadSegmentData(
   to: number,
 ): Promise<SegmentData> {
   const end = new Date(to).toISOString()
-  const exposures = await jsonRows<[string, string, boolean, number]>(
-    db,
-    ['campaign', 'customer', 'held', 'ts'],
-    `from (
+  const [exposures, nps, emails] = await Promise.all([
+    jsonRows<[string, string, boolean, number]>(
+      db,
+      ['campaign', 'customer', 'held', 'ts'],
+      `from (
        select distinct on (e.campaign_id, e.visitor_id) e.campaign_id as campaign, ${customerSql} as customer,
          e.type = 'campaign.held-out' as held, (extract(epoch from e.ts) * 1000)::float8 as ts
        from events e ${identityJoin('$3::timestamptz')}
@@ -41,12 +42,12 @@ export async function loadSegmentData(
          and e.ts >= $2::timestamptz and e.ts < $3::timestamptz
        order by e.campaign_id, e.visitor_id, e.ts, e.id
      ) x`,
-    [site, new Date(from).toISOString(), end],
-  )
-  const nps = await jsonRows<[string, number]>(
-    db,
-    ['customer', 'score'],
-    `from (
+      [site, new Date(from).toISOString(), end],
+    ),
+    jsonRows<[string, number]>(
+      db,
+      ['customer', 'score'],
+      `from (
        select distinct on (customer) customer, score from (
          select ${customerSql} as customer, e.score, e.ts, e.event_id
          from nps_answers e ${identityJoin('$2::timestamptz')}
@@ -54,14 +55,15 @@ export async function loadSegmentData(
        ) a
        order by customer, ts desc, event_id desc
      ) x`,
-    [site, end],
-  )
-  const emails = await jsonRows<[string]>(
-    db,
-    [`'u:' || user_id`],
-    'from user_emails where site = $1 and first_seen < $2::timestamptz',
-    [site, end],
-  )
+      [site, end],
+    ),
+    jsonRows<[string]>(
+      db,
+      [`'u:' || user_id`],
+      'from user_emails where site = $1 and first_seen < $2::timestamptz',
+      [site, end],
+    ),
+  ])
   return {
     exposures: exposures.map(([campaign, customer, heldOut, ts]) => ({ campaign, customer, heldOut, ts })),
     nps: new Map(nps),
