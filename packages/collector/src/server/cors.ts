@@ -22,6 +22,10 @@ export function cors(origins: readonly string[]): MiddlewareHandler {
     }
     await next()
     c.res.headers.append('Vary', 'Origin')
-    if (ok) c.res.headers.set('Access-Control-Allow-Origin', origin)
+    if (ok) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin)
+      // Lets the SDK read Retry-After on a cross-origin 429/503 and wait as told.
+      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After')
+    }
   }
 }

@@ -181,7 +181,8 @@ export function createPipeline(o: PipelineOptions): Pipeline {
 
   const encodeBatch = (batch: QueuedEvent[]) => {
     const enc = encode(
-      batch.map((r) => r.e),
+      // The service worker queues clicks without knowing the site: they travel as this page's.
+      batch.map((r) => (r.e.site ? r.e : { ...r.e, site })),
       { site, sentAt: new Date(now()).toISOString(), dropped: unreported },
     )
     return [enc, enc.url ?? endpoint, byteLength(enc.body)] as const

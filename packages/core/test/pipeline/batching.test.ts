@@ -161,3 +161,20 @@ describe('batching', () => {
     expect(net.sent[1]!.body.events.map((e) => e.id)).toEqual([late.id])
   })
 })
+
+describe('events queued by the service worker', () => {
+  it("travel under the page's site when they were stored without one", async () => {
+    const { pipeline, kv, net } = make()
+    // linger-sw.js writes a push.clicked record straight into the shared queue store.
+    const click = { ...ev(), site: '', type: 'push.clicked' }
+    kv.map.set(click.id, click)
+    pipeline.enqueue(ev())
+    await settle()
+    await pipeline.flush()
+    await settle()
+    const sent = net.sent.flatMap((s) => s.body.events)
+    expect(sent.find((e) => e.type === 'push.clicked')).toMatchObject({ id: click.id, site: 'demo' })
+    // Events that name their site keep it.
+    expect(sent.filter((e) => e.type !== 'push.clicked').map((e) => e.site)).toEqual(['s'])
+  })
+})
