@@ -99,6 +99,8 @@ describe('CORS', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example')
     expect(res.headers.get('vary')).toContain('Origin')
+    // So the SDK can read it on a 429/503 and wait as told.
+    expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After')
   })
 })
 
