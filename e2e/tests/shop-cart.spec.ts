@@ -46,13 +46,24 @@ test('two items, exit intent: the reminder shows "2 items" and their value, and 
   await page.mouse.move(600, 400, { steps: 2 })
   await page.clock.fastForward(11_000)
 
-  await leaveThroughTop(page)
   const dialog = widget.getByRole('dialog')
+  // The gesture again if Chromium, on a loaded machine, coalesced the moves into one.
+  await expect(async () => {
+    await leaveThroughTop(page)
+    await expect(dialog).toBeVisible({ timeout: 2_000 })
+  }).toPass()
   await expect(dialog.getByRole('heading')).toHaveText(`You left 2 items (${euro(47)})`)
   expect(euro(47)).toBe('€47.00')
   await expect(dialog.getByText('Stoneware mug')).toBeVisible()
   await expect(dialog.getByText('Organic tee')).toBeVisible()
 
+  // The widget reports the conversion from a timer after the click (it must not remove the
+  // link during its click); a localhost page can replace it before that timer runs. The cart
+  // page answers after 300 ms here, as over a real network (see the report on this race).
+  await page.route(`${shop.shopUrl}/cart`, async (route) => {
+    await new Promise((done) => setTimeout(done, 300))
+    await route.continue()
+  })
   await dialog.getByRole('link', { name: 'Back to cart' }).click()
   await expect(page).toHaveURL(`${shop.shopUrl}/cart`)
   await page.getByRole('link', { name: 'Checkout' }).click()
@@ -61,7 +72,7 @@ test('two items, exit intent: the reminder shows "2 items" and their value, and 
   await expect(page.getByRole('heading', { name: 'Thank you for your order' })).toBeVisible()
 
   // What the collector stored.
-  await expect.poll(async () => (await shop.events(visitor, 'purchase')).length).toBe(1)
+  await expect.poll(async () => (await shop.events(visitor, 'purchase')).length, { timeout: 20_000 }).toBe(1)
   const [purchase] = await shop.events(visitor, 'purchase')
   const { variant } = pickVariant(await shopCampaign('cart-rescue'), visitor)
   expect(purchase!.props).toMatchObject({ value: 47, currency: 'EUR' })
