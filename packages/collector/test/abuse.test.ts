@@ -140,7 +140,7 @@ function abusive(rng: Rng): [string, RequestInit] {
         pick(rng, ['/v1/report', '/v1/push']),
         {
           method: pick(rng, ['GET', 'POST']),
-          headers: pick(rng, [
+          headers: pick<Record<string, string>>(rng, [
             {},
             { authorization: 'Bearer wrong' },
             { authorization: 'Basic eA==' },
