@@ -57,7 +57,7 @@ describe('content', () => {
 })
 
 describe('actions', () => {
-  test('a CTA link converts after the click (so the browser still navigates)', () => {
+  test('a CTA link converts at the click and the widget leaves after it (so the browser still navigates)', () => {
     vi.useFakeTimers()
     const w = open(popup({ title: 'T', cta: { label: 'Shop', href: '/shop?c={{code}}' } }), {
       vars: { code: 'X1' },
@@ -67,8 +67,11 @@ describe('actions', () => {
     expect(a.getAttribute('href')).toBe('/shop?c=X1')
     a.addEventListener('click', (e) => e.preventDefault())
     a.click()
-    expect(w.calls).toEqual([])
+    // Recorded before a fast navigation can unload the page; the link is still in the document.
+    expect(w.calls).toEqual([{ type: 'close', reason: 'converted' }])
+    expect(a.isConnected).toBe(true)
     vi.runAllTimers()
+    expect(a.isConnected).toBe(false)
     expect(w.calls).toEqual([{ type: 'close', reason: 'converted' }])
   })
 

@@ -12,15 +12,20 @@ export function toFivePoint(score: number, scale: number): number {
 
 /**
  * CSAT of the period: % of answers that are satisfied (4–5 on the 5-point scale, see
- * `toFivePoint` for other scales), every answer counted (each rates its own interaction),
- * `margin95` the Wald half-width of that proportion.
+ * `toFivePoint` for other scales). Each interaction counts once: the widget sends the score at
+ * once and again with the comment, so the latest answer per visitor, session and campaign is
+ * the one counted. `margin95` is the Wald half-width of that proportion.
  */
 export async function csatReport(db: Queryable, { site, from, to }: ReportParams): Promise<CsatSection> {
   const { rows } = await db.query<{ score: number; scale: number; n: number }>(
-    `select (props->>'score')::int as score, coalesce((props->>'scale')::int, 5) as scale, count(*) as n
-     from events
-     where site = $1 and type = 'survey.answered' and props->>'survey' = 'csat'
-       and jsonb_typeof(props->'score') = 'number' and ts >= $2 and ts < $3
+    `select score, scale, count(*) as n from (
+       select distinct on (visitor_id, session_id, coalesce(campaign_id, ''))
+              (props->>'score')::int as score, coalesce((props->>'scale')::int, 5) as scale
+       from events
+       where site = $1 and type = 'survey.answered' and props->>'survey' = 'csat'
+         and jsonb_typeof(props->'score') = 'number' and ts >= $2 and ts < $3
+       order by visitor_id, session_id, coalesce(campaign_id, ''), ts desc, id desc
+     ) latest
      group by 1, 2`,
     [site, from, to],
   )

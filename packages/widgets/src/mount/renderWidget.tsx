@@ -42,6 +42,11 @@ export function renderWidget<C extends Campaign, V extends object>(
   const locale = host.locale || 'en'
   const stops: Array<() => void> = []
   let gone = false
+  let reported = false
+  const report = (reason: 'dismissed' | 'converted' | 'completed') => {
+    if (!reported) host.close(reason)
+    reported = true
+  }
   const draw = () => gone || render(<View c={c} />, root)
   const unmount = () => {
     if (gone) return
@@ -59,9 +64,10 @@ export function renderWidget<C extends Campaign, V extends object>(
     s: uiString(locale),
     close(reason) {
       if (gone) return
-      host.close(reason)
+      report(reason)
       unmount()
     },
+    report,
     v,
     set(patch) {
       Object.assign(v, patch)

@@ -18,7 +18,9 @@ export function Action(props: { c: Ctx; link: Link; primary?: boolean; copy(): v
       c.close(reason)
       if (link.campaign) c.host.show(link.campaign)
     } else if (href) {
-      // Close after the click: a link removed from the document during its click doesn't navigate.
+      // Record the conversion now, before a fast navigation can unload the page; remove the
+      // widget only after the click, since a link taken out of the document doesn't navigate.
+      c.report(reason)
       setTimeout(() => c.close(reason))
     } else c.close(act === 'close' ? 'dismissed' : reason)
   }

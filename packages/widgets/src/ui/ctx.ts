@@ -13,8 +13,10 @@ export interface Ctx<C extends Campaign = Campaign, V = object> {
   t(text?: Text): string
   /** A built-in UI string by its index in `text/keys.ts`. */
   s(key: number): string
-  /** Report `reason` to the host and remove the widget. */
+  /** Report `reason` to the host (once) and remove the widget. */
   close(reason: 'dismissed' | 'converted' | 'completed'): void
+  /** Report `reason` to the host now and keep the widget until `close` (a link mid-click). */
+  report(reason: 'dismissed' | 'converted' | 'completed'): void
   /** The view's state; `set` merges a patch and re-renders. */
   v: V
   set(patch: Partial<V>): void
