@@ -30,6 +30,7 @@ const shared = {
 /** [output file, entry, format] */
 export const entries = [
   ['linger.js', 'linger.ts', 'iife'],
+  ['linger-campaigns.js', 'campaigns.ts', 'esm'],
   ['linger-widgets.js', 'widgets.ts', 'esm'],
   ['linger-debug.js', 'debug.ts', 'esm'],
   ['linger-shopify.js', 'shopify.ts', 'esm'],
@@ -53,6 +54,6 @@ for (const [out] of entries) {
 }
 writeFileSync(join(dist, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
 for (const [out, m] of Object.entries(manifest)) {
-  console.log(`${out.padEnd(18)} ${String(m.bytes).padStart(6)} B  ${String(m.brotli).padStart(5)} B brotli`)
+  console.log(`${out.padEnd(20)} ${String(m.bytes).padStart(6)} B  ${String(m.brotli).padStart(5)} B brotli`)
 }
 console.log(`linger.js integrity: ${manifest['linger.js'].integrity}`)

@@ -1,13 +1,16 @@
 /**
  * linger.js — the script tag. Replays the calls the page's stub queued, finds the config
  * (`linger('init', …)`, an inline `<script type="application/json" id="linger-config">`, or
- * `data-config`), starts the core, and loads the widgets chunk from beside this script only
- * when a campaign is about to show.
+ * `data-config`), starts the core (identity, consent, event pipeline, page view), then loads
+ * the campaigns chunk (validation, targeting, triggers, cart, push) from beside this script;
+ * the widgets chunk loads only when a campaign is about to show.
  */
 import type { Linger } from '@linger/core'
 import type { EncoderFactory } from '@linger/core/formats/types'
 import { createPipeline } from '@linger/core/pipeline/createPipeline'
-import { start } from '@linger/core/runtime/start'
+import type { Base, Campaigns } from '@linger/core/runtime/base'
+import { coreConfig } from '@linger/core/runtime/coreConfig'
+import { startCore } from '@linger/core/runtime/startCore'
 import { openKv } from '@linger/core/storage/openKv'
 import { chunkLoader } from './chunkLoader'
 import { configFromPage } from './configFromPage'
@@ -50,21 +53,32 @@ if (!stub?.loaded) {
   w.linger = api
 
   configFromPage(queued, script).then((config) => {
-    // `start`, not `init`: init's default loaders would bundle the debug and Shopify modules here.
-    runtime = start(
-      config,
+    // `startCore`, not `init`: init bundles validation, campaigns and the debug and Shopify modules.
+    const core = coreConfig(config)
+    const c = config as
+      | { campaigns?: unknown[]; cart?: { dataLayer?: unknown; shopify?: unknown } }
+      | undefined
+    runtime = startCore(
+      core,
       {
         endpoint: data.endpoint,
         consent: data.consent === 'required' ? 'required' : undefined,
         debug: 'debug' in data ? true : undefined,
-        loadWidgets: () => load('linger-widgets.js'),
-        prefetchWidgets: () => load.prefetch('linger-widgets.js'),
+        // The widgets and Shopify loaders are the campaigns chunk's (they are only its to call).
         loadDebug: () => load('linger-debug.js'),
-        loadShopify: () => load('linger-shopify.js'),
         loadFormat: (format) =>
           load<Record<string, EncoderFactory>>('linger-formats.js').then((m) => m[`${format}Encoder`]!),
       },
       { createPipeline, openKv: (db, store) => openKv(db, store) },
+      {
+        load: (base) =>
+          load<{ campaigns(input: unknown, base: Base): Campaigns }>('linger-campaigns.js').then((m) =>
+            m.campaigns(config, base),
+          ),
+        // The data layer reader (on unless turned off), the Shopify cart and campaigns live in
+        // the chunk: load it right away so no push or trigger is missed.
+        eager: !core || c?.cart?.dataLayer !== false || !!c.cart.shopify || !!c.campaigns?.length,
+      },
     )
     for (const call of queued) dispatch(call)
     for (const call of waiting.splice(0)) dispatch(call)

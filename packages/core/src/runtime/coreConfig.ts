@@ -1,0 +1,25 @@
+import { isSafeLink } from '../config/isSafeLink'
+import type { CoreConfig } from './base'
+
+/**
+ * The fields the always-loaded part needs from an untrusted config, checked as
+ * `validateConfig` (in the campaigns chunk, later) checks them: `undefined` when the config
+ * is unusable; a broken optional field is left out. `consent` needs no check: only
+ * `"required"` changes anything.
+ */
+export function coreConfig(input: unknown): CoreConfig | undefined {
+  const c = input as Partial<Record<keyof CoreConfig | 'version' | 'campaigns', unknown>> | null
+  try {
+    const { site, endpoint, format, writeKey, consent } = c as CoreConfig
+    const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
+    if (c?.version !== 1 || !str(site, 64) || !/^[\w.-]+$/.test(site)) return
+    if (!Array.isArray(c.campaigns) || c.campaigns.length > 100) return
+    return {
+      site,
+      consent,
+      ...(str(endpoint, 2000) && isSafeLink(endpoint, /^https?$/i) && { endpoint }),
+      ...(['segment', 'rudderstack', 'posthog'].includes(format!) && { format }),
+      ...(str(writeKey, 500) && { writeKey }),
+    }
+  } catch {}
+}

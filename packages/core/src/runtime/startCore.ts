@@ -1,0 +1,245 @@
+import type { Identity } from '../identity/Identity'
+import { newEventId } from '../identity/newEventId'
+import { touchSession } from '../identity/touchSession'
+import type { BatchEncoder } from '../pipeline/types'
+import type { LingerEvent } from '../types'
+import type { Base, Campaigns, CampaignsFactory, CoreConfig } from './base'
+import type { EventMeta } from './core'
+import { deleteDatabase } from './deleteDatabase'
+import { memoryKv } from './memoryKv'
+import type { StartDeps } from './start'
+import { switchKv } from './switchKv'
+import type { DebugModule, InitOptions, Linger } from './types'
+
+const DB = 'linger'
+const STORES = ['state', 'identity', 'cart', 'queue'] as const
+
+/**
+ * The part of Linger every page needs: identity, consent, the event pipeline, `page.viewed`
+ * and the commands. Campaigns, triggers, the cart and push come from `campaigns`, started
+ * right after the page view (`eager`) or on the first command that needs them; `cart`,
+ * `purchase`, `show` and `hide` wait for it, and calls made after them keep their order.
+ */
+export function startCore(
+  config: CoreConfig | undefined,
+  options: InitOptions,
+  deps: StartDeps,
+  campaigns: { load: CampaignsFactory; eager: boolean },
+): Linger {
+  const win = options.window ?? window
+  const site = config?.site ?? ''
+  let granted = (options.consent ?? config?.consent) !== 'required'
+  // Nothing touches IndexedDB before consent: memory stores until then, swapped (with their data) after.
+  const kvs = Object.fromEntries(
+    STORES.map((s) => [s, switchKv(granted ? deps.openKv(DB, s) : memoryKv())]),
+  ) as Record<(typeof STORES)[number], ReturnType<typeof switchKv>>
+  let debugOn =
+    !!options.debug ||
+    ['', '1', 'true'].includes(new URLSearchParams(win.location.search).get('linger_debug') as string)
+  let debugMod: Promise<DebugModule | undefined> | undefined
+  const debug = () =>
+    (debugMod ??= options.loadDebug?.().catch(() => undefined) ?? Promise.resolve(undefined))
+  const endpoint = options.endpoint ?? config?.endpoint
+  const onDebug = (code: string, detail?: unknown) =>
+    debugOn && void debug().then((m) => m?.logPipeline(code, detail))
+  // A third-party format's encoder is its own chunk. Until it loads, batches have nowhere to
+  // go (empty url) and wait in the queue; formats/deferEncoder does the same, but importing it
+  // would bundle every format into the script tag.
+  const format = config?.format ?? 'linger'
+  let encoder: BatchEncoder | undefined
+  const pipeline = deps.createPipeline({
+    site,
+    endpoint,
+    consent: granted,
+    kv: kvs.queue,
+    window: win,
+    ...(options.fetch && { fetch: options.fetch }),
+    ...(format !== 'linger' && { encode: (es, ctx) => encoder?.(es, ctx) ?? { url: '', body: '' } }),
+    onDebug,
+  })
+  if (format !== 'linger')
+    options.loadFormat?.(format).then(
+      (factory) => {
+        encoder = factory({ endpoint, writeKey: config?.writeKey, onDebug })
+        void pipeline.flush()
+      },
+      () => onDebug('format', format),
+    )
+  const listeners = new Map<string, Set<(e: LingerEvent) => void>>()
+  const trackers = new Set<(name: string) => void>()
+  let pending: Array<() => void> | undefined = []
+  let identity: Identity
+  // Each event carries the user in effect when it was made: the last `identify()` on this page,
+  // else the one stored by earlier pages (known only once storage is read).
+  let userId: string | undefined
+  let identified = false
+  let storedUser: string | undefined
+  let dead = false
+
+  const emit = (type: string, props: Record<string, unknown> = {}, meta: EventMeta = {}) => {
+    const base = { id: newEventId(), type, ts: new Date().toISOString(), site, url: win.location.href }
+    const [mine, uid] = [identified, userId]
+    const send = () => {
+      const u = mine ? uid : storedUser
+      const e: LingerEvent = {
+        ...base,
+        visitorId: identity.visitorId,
+        sessionId: identity.sessionId,
+        ...(u && { userId: u }),
+        ...(meta.campaignId && { campaignId: meta.campaignId }),
+        ...(meta.variant && { variant: meta.variant }),
+        props,
+      }
+      pipeline.enqueue(e)
+      for (const key of [type, '*'])
+        for (const fn of listeners.get(key) ?? [])
+          try {
+            fn(e)
+          } catch {}
+    }
+    pending ? pending.push(send) : send()
+  }
+
+  /** Load (or, after forget, recreate) identity and the stored user. */
+  const load = async () => {
+    identity = await touchSession(kvs.identity, Date.now(), true)
+    storedUser = await kvs.identity.get<string>('user')
+  }
+
+  emit('page.viewed', { title: win.document.title, referrer: win.document.referrer })
+
+  const loaded = load()
+
+  const base: Base = {
+    win,
+    options,
+    kv: { state: kvs.state, cart: kvs.cart },
+    ...(deps.pushPort && { pushPort: deps.pushPort }),
+    emit,
+    loaded,
+    identity: () => identity,
+    async route() {
+      identity = await touchSession(kvs.identity, Date.now(), true)
+      emit('page.viewed', { title: win.document.title })
+    },
+    onTrack(fn) {
+      trackers.add(fn)
+      return () => void trackers.delete(fn)
+    },
+    debugOn: () => debugOn,
+    debug,
+    dead: () => dead,
+  }
+
+  // The campaigns part, once started; `held` keeps the calls waiting for it, in call order.
+  let part: Campaigns | undefined
+  let starting: Promise<unknown> | undefined
+  let held: Array<() => void> | undefined
+  const release = () => {
+    const calls = held ?? []
+    held = undefined
+    for (const call of calls) call()
+  }
+  const attach = (c: Campaigns) => {
+    part = c
+    release()
+  }
+  const begin = () => {
+    if (starting) return
+    let made: Campaigns | Promise<Campaigns>
+    try {
+      made = campaigns.load(base)
+    } catch (e) {
+      made = Promise.reject(e)
+    }
+    if (made instanceof Promise)
+      // Without the campaigns part (chunk failed to load) the calls after a `cart()` still go out.
+      // A later call that needs it tries again (chunkLoader does not keep failures).
+      starting = made.then(attach, () => {
+        starting = undefined
+        onDebug('campaigns')
+        release()
+      })
+    else {
+      starting = Promise.resolve()
+      attach(made)
+    }
+  }
+  const inOrder = (call: () => void) => (held ? held.push(call) : call())
+  const needs = (call: (c: Campaigns) => void) => {
+    if (part && !held) return call(part)
+    held = [...(held ?? []), () => part && call(part)]
+    begin()
+  }
+  if (campaigns.eager) begin()
+
+  // Events made so far go out together once everything is loaded (or the campaigns part failed to).
+  const ready = loaded.then(async () => {
+    await starting
+    await part?.ready
+    for (const send of pending ?? []) send()
+    pending = undefined
+  })
+
+  const linger: Linger = {
+    ready,
+    track: (name, props) =>
+      inOrder(() => {
+        emit(name, props)
+        // After ready: `event` triggers are armed then, and a queued track() must reach them too.
+        void ready.then(() => {
+          for (const fn of trackers) fn(name)
+        })
+      }),
+    identify: (id, traits) =>
+      inOrder(() => {
+        userId = id
+        identified = true
+        // After the stored user is read, so events made before this call keep theirs.
+        void loaded.then(() => kvs.identity.set('user', id))
+        emit('identify', { traits: traits ?? {} })
+      }),
+    cart: (cart) => needs((c) => c.cart(cart)),
+    purchase: (order) => needs((c) => c.purchase(order)),
+    consent(yes) {
+      if (yes === granted) return
+      granted = yes
+      if (!yes) pipeline.setConsent(false)
+      const moved = STORES.map((s) => kvs[s].use(yes ? deps.openKv(DB, s) : memoryKv(), true))
+      // The queue starts writing once consent is set: only after its store has moved.
+      if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
+    },
+    show: (id) => needs((c) => c.show(id)),
+    hide: () => needs((c) => c.hide()),
+    on(type, fn) {
+      const set = listeners.get(type) ?? new Set()
+      listeners.set(type, set.add(fn))
+      return () => void set.delete(fn)
+    },
+    async forget() {
+      await ready
+      await pipeline.forget()
+      await part?.forget()
+      // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
+      for (const s of STORES) {
+        await kvs[s].clear()
+        await kvs[s].use(memoryKv())
+      }
+      await deleteDatabase(win, DB)
+      identified = false
+      userId = undefined
+      await load()
+      await part?.reload()
+    },
+    debug(yes = true) {
+      debugOn = yes
+      if (yes) void ready.then(() => part?.status())
+    },
+    dispose() {
+      dead = true
+      part?.dispose()
+      pipeline.dispose()
+    },
+  }
+  return linger
+}

@@ -1,0 +1,23 @@
+/**
+ * linger-campaigns.js: loaded by linger.js right after the page view. Config validation,
+ * targeting, triggers, the cart and push; the widgets and Shopify chunks it needs load from
+ * beside it (that is, beside linger.js).
+ */
+import type { Base, Campaigns } from '@linger/core/runtime/base'
+import { campaignsFromInput } from '@linger/core/runtime/campaignsFromInput'
+import { chunkLoader } from './chunkLoader'
+
+const load = chunkLoader(import.meta.url)
+
+/** Starts the campaigns part on linger.js's running base, with the raw (unvalidated) config. */
+export function campaigns(input: unknown, base: Base): Campaigns {
+  return campaignsFromInput(input, {
+    ...base,
+    options: {
+      ...base.options,
+      loadWidgets: () => load('linger-widgets.js'),
+      prefetchWidgets: () => load.prefetch('linger-widgets.js'),
+      loadShopify: () => load('linger-shopify.js'),
+    },
+  })
+}
