@@ -132,8 +132,17 @@ export function* generateEvents(o: SeedOptions): Generator<EventRow> {
         url = '/cart'
         yield row('cart.updated', { items, value, currency: 'EUR', count: items.length })
         bought = rand() < Math.min(0.9, (0.3 + 0.35 * loyalty) * repeatBoost)
+        // Attribution as the SDK makes it: a purchase after the cart reminder carries recoveredBy.
+        let recoveredBy: Record<string, unknown> | undefined
         if (!bought && value >= 20 && rand() < 0.6 && (yield* expose('cart-rescue'))) {
           bought = rand() < 0.15
+          const shownAt = new Date(t).toISOString()
+          recoveredBy = {
+            campaignId: 'cart-rescue',
+            variant: assigned.get('cart-rescue'),
+            heldOut: false,
+            shownAt,
+          }
           yield row(
             bought ? 'campaign.converted' : 'campaign.dismissed',
             {},
@@ -145,7 +154,13 @@ export function* generateEvents(o: SeedOptions): Generator<EventRow> {
           const orderId = `${o.seed}-${i}-${orders++}`
           url = `/order/${orderId}`
           const currency = rand() < 0.02 ? 'USD' : 'EUR'
-          const order = row('purchase', { orderId, value, currency, items })
+          const order = row('purchase', {
+            orderId,
+            value,
+            currency,
+            items,
+            ...(recoveredBy && { recoveredBy }),
+          })
           yield order
           // A reloaded thank-you page re-sends the purchase: same orderId, new event id.
           if (rand() < 0.01) yield { ...order, id: `${visitor}-${n++}` }
