@@ -24,8 +24,9 @@ const config: LingerConfig = {
   ],
 }
 
-// The widgets (preact) load lazily, in their own chunk, the first time a campaign shows.
-const linger = init(config, { loadWidgets: () => import('@linger/widgets') })
+// The widgets (preact, from @linger/widgets) load lazily, in their own chunk, the first time a
+// campaign shows.
+const linger = init(config)
 
 const views: Record<string, () => string> = {
   '/': () => 'Welcome. Open the pricing page: a campaign targets it.',
