@@ -146,8 +146,9 @@ test('a visitor answers NPS and CSAT in the shop: the dashboard shows the new fi
   expect(after.csat.score).toBe((((c['satisfied (4–5)']! + 1) / (c.answers! + 1)) * 100).toFixed(1))
   // The headline sections (NPS to carts); the retention section has its own screenshot.
   const end = await dashboard.locator('#carts').evaluate((e) => e.getBoundingClientRect().bottom + scrollY)
+  // Written only when asked (LINGER_SCREENSHOTS=1), so a test run leaves the tree clean.
   await dashboard.screenshot({
-    path: `${screenshots}/dashboard.png`,
+    path: process.env.LINGER_SCREENSHOTS ? `${screenshots}/dashboard.png` : undefined,
     fullPage: true,
     clip: { x: 0, y: 0, width: 1280, height: Math.ceil(end) + 16 },
   })
