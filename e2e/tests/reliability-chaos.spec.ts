@@ -15,6 +15,10 @@ const SEED = Number(process.env.LINGER_CHAOS_SEED ?? 1)
 // test never lets the undelivered backlog approach it, so any loss is a delivery fault.
 const BACKLOG_HIGH = 400
 const BACKLOG_LOW = 150
+// Close "at once" even before the tab's IndexedDB write has committed. Known loss (reported):
+// events that exist only in the closing tab's memory have one keepalive request as their only
+// way out. CI closes right after the write commits (still before any request is answered).
+const BEFORE_STORED = !!process.env.LINGER_CHAOS_CLOSE_BEFORE_STORED
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed with the same faults. */
 function prng(seed: number) {
@@ -155,6 +159,30 @@ test('chaos delivery: every tracked event reaches the collector exactly once', a
       return reached
     }
     const modes = new Map<number, string>()
+    /** Waits until every event this tab tracked in this round is in its IndexedDB queue (or sent). */
+    const storedAll = (page: Page, prefix: string) =>
+      page
+        .waitForFunction(
+          async ([pre, want]) => {
+            const keys = await new Promise<string[]>((done) => {
+              const req = indexedDB.open('linger')
+              req.onsuccess = () => {
+                const db = req.result
+                if (!db.objectStoreNames.contains('queue')) return done([])
+                const all = db.transaction('queue').objectStore('queue').getAll()
+                all.onsuccess = () => {
+                  db.close()
+                  done(all.result.map((e: { props?: { k?: string } }) => e?.props?.k ?? ''))
+                }
+              }
+              req.onerror = () => done([])
+            })
+            return keys.filter((k) => k.startsWith(pre)).length >= want
+          },
+          [prefix, [...tracked].filter((k) => k.startsWith(prefix)).length] as const,
+          { polling: 20, timeout: 3000 },
+        )
+        .catch(() => {}) // already sent and acknowledged (so no longer stored): nothing to wait for
 
     while (tracked.size < TARGET) {
       round++
@@ -189,8 +217,10 @@ test('chaos delivery: every tracked event reaches the collector exactly once', a
         round,
         `${tabs} tab(s)${offline ? ', offline' : ''}, ${end < 0.3 ? 'closed at once' : end < 0.6 ? 'closed on request' : 'settled'}`,
       )
-      if (end < 0.3) rounds.closedAtOnce++
-      else if (end < 0.6) {
+      if (end < 0.3) {
+        rounds.closedAtOnce++
+        if (!BEFORE_STORED) await Promise.all(pages.map((p, t) => storedAll(p, `${round}-${t}-`)))
+      } else if (end < 0.6) {
         // Close while the first request after tracking is in flight.
         rounds.closedOnRequest++
         await proxy.nextRequest(6000)
@@ -224,6 +254,7 @@ test('chaos delivery: every tracked event reaches the collector exactly once', a
     const result = {
       suite: 'chaos',
       seed: SEED,
+      closeBeforeStored: BEFORE_STORED,
       seconds: Math.round(seconds),
       rounds,
       tracked: tracked.size,
@@ -238,7 +269,7 @@ test('chaos delivery: every tracked event reaches the collector exactly once', a
     }
     console.log(
       [
-        `chaos delivery (seed ${SEED}, ${result.seconds} s, ${rounds.total} rounds: ${rounds.twoTabs} with two tabs, ${rounds.offline} offline, ${rounds.closedAtOnce} closed right after tracking, ${rounds.closedOnRequest} closed mid-request, ${rounds.drains} drains)`,
+        `chaos delivery (seed ${SEED}, ${result.seconds} s, ${rounds.total} rounds: ${rounds.twoTabs} with two tabs, ${rounds.offline} offline, ${rounds.closedAtOnce} closed right after tracking${BEFORE_STORED ? '' : ' (once stored)'}, ${rounds.closedOnRequest} closed mid-request, ${rounds.drains} drains)`,
         `  events tracked          ${result.tracked}`,
         `  delivered (unique)      ${result.delivered}`,
         `  lost                    ${result.lost}`,
