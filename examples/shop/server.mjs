@@ -63,7 +63,8 @@ export async function startShop({
       else if (path === '/schema.json') file = join(here, '../../packages/core/schema.json')
       else file = join(publicDir, path)
       file = normalize(file)
-      if (!file.startsWith(publicDir) && !file.startsWith(embedDist) && !file.endsWith('schema.json'))
+      const allowed = [publicDir, embedDist, playgroundDist]
+      if (!allowed.some((dir) => file.startsWith(dir)) && !file.endsWith('schema.json'))
         throw new Error('outside')
       let body = await readFile(file)
       if (path === '/linger.json') {

@@ -37,7 +37,7 @@ export function locate(text: string, path: string): Span | undefined {
         ws()
         const keyStart = i
         const key = str()
-        // A missing or unknown field is reported on its key, so remember the key's span too.
+        // Remembered first for the key; the value's span replaces it once read.
         spans.set([...at, key].join('.'), { start: keyStart, end: i, line: lineAt(keyStart) })
         ws()
         i++ // :
@@ -63,10 +63,8 @@ export function locate(text: string, path: string): Span | undefined {
     } else {
       while (i < text.length && !/[\s,}\]]/.test(text[i]!)) i++
     }
-    const key = at.join('.')
-    if (!spans.has(key) || text[start] === '{' || text[start] === '[') {
-      spans.set(key, { start, end: i, line: lineAt(start) })
-    }
+    // The value wins over its key: an error about a field points at what is wrong in it.
+    spans.set(at.join('.'), { start, end: i, line: lineAt(start) })
   }
   try {
     value([])

@@ -1,0 +1,51 @@
+import { startShop } from '../../examples/shop/server.mjs'
+import { expect, test } from '../support/test'
+
+// The playground is served by the demo shop's server at /playground/ (built by `pnpm run build`).
+let shop: { url: string; close(): Promise<void> }
+test.beforeAll(async () => {
+  shop = await startShop({ port: 0 })
+})
+test.afterAll(() => shop.close())
+
+test('playground: a broken field shows its path-named error; a valid edit re-renders the preview', async ({
+  page,
+}) => {
+  await page.goto(`${shop.url}/playground/`)
+  const editor = page.getByRole('textbox', { name: 'Config JSON' })
+  await expect(page.getByText('Valid: 5 campaigns.')).toBeVisible()
+
+  // Break one field: the error names its path and what was expected; the other campaigns stay.
+  const valid = await editor.inputValue()
+  const config = JSON.parse(valid)
+  config.campaigns[2].trigger.seconds = '20s'
+  await editor.fill(JSON.stringify(config, null, 2))
+  const problem = page.locator('#problems li').filter({ hasText: 'campaigns[2].trigger.seconds' })
+  await expect(problem).toContainText('expected a number')
+  await expect(problem).toContainText('"20s"')
+  await expect(page.getByRole('button', { name: 'Preview nps-main' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Preview exit-offer' })).toBeVisible()
+
+  // Clicking the error's line button selects the field in the editor.
+  await problem.getByRole('button').click()
+  const selected = await editor.evaluate((el: HTMLTextAreaElement) =>
+    el.value.slice(el.selectionStart, el.selectionEnd),
+  )
+  expect(selected).toBe('"20s"')
+
+  // A valid edit: the preview frames render the edited text with the real widgets.
+  config.campaigns[2].trigger.seconds = 20
+  config.campaigns[0].content.title = 'Edited in the playground'
+  await editor.fill(JSON.stringify(config, null, 2))
+  await expect(page.getByText('Valid: 5 campaigns.')).toBeVisible()
+  await page.getByRole('button', { name: 'Preview exit-offer' }).click()
+  for (const title of ['Desktop preview', 'Mobile preview']) {
+    const frame = page.frameLocator(`iframe[title="${title}"]`)
+    await expect(frame.getByRole('heading', { name: 'Edited in the playground' })).toBeVisible()
+  }
+  // Simulating "cart with 3 items" + exit intent shows the cart campaign with its variables filled.
+  await page.getByRole('checkbox', { name: 'Cart with 3 items' }).check()
+  await page.getByRole('button', { name: 'idle' }).click()
+  const desktop = page.frameLocator('iframe[title="Desktop preview"]')
+  await expect(desktop.getByRole('heading', { name: /You left 3 items \(€54\.00\)/ })).toBeVisible()
+})
