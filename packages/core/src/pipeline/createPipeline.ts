@@ -194,8 +194,21 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     const rows = await kv.entries<string, LingerEvent>()
     if (g !== gen) return
     const next = new Map<string, QueuedEvent>()
-    for (const [id, e] of rows)
-      if (id !== LEASE_KEY) next.set(id, q.get(id) ?? { e, n: byteLength(JSON.stringify(e)), s: 1 })
+    const corrupt: string[] = []
+    for (const [id, e] of rows) {
+      if (id === LEASE_KEY) continue
+      // A record that is not an event (another script, a bug, a half-migrated store) is deleted,
+      // not sent and not fatal: one bad row must not block the queue behind it.
+      if (e?.id === id && typeof e.type === 'string' && typeof e.ts === 'string' && e.props instanceof Object)
+        next.set(id, q.get(id) ?? { e, n: byteLength(JSON.stringify(e)), s: 1 })
+      else corrupt.push(id)
+    }
+    if (corrupt.length) {
+      kv.delMany(corrupt).catch(() => {})
+      stats.dropped += corrupt.length
+      unreported += corrupt.length
+      debug('corrupt', corrupt.length)
+    }
     // Keep what was not stored when the read began; stored events missing from it were sent by another tab.
     for (const [id, r] of q) if (!stored.has(id)) next.set(id, r)
     q = next
