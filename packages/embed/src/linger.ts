@@ -69,7 +69,7 @@ if (!stub?.loaded) {
         loadFormat: (format) =>
           load<Record<string, EncoderFactory>>('linger-formats.js').then((m) => m[`${format}Encoder`]!),
       },
-      { createPipeline, openKv: (db, store) => openKv(db, store) },
+      { createPipeline, openKv: (db, store, onFallback) => openKv(db, store, { onFallback }) },
       {
         load: (base) =>
           load<{ campaigns(input: unknown, base: Base): Campaigns }>('linger-campaigns.js').then((m) =>

@@ -21,6 +21,6 @@ export function init(config: unknown, options: InitOptions = {}): Linger {
       loadWidgets: () => import('@linger/widgets'),
       ...options,
     },
-    { createPipeline, openKv: (db, store) => openKv(db, store) },
+    { createPipeline, openKv: (db, store, onFallback) => openKv(db, store, { onFallback }) },
   )
 }

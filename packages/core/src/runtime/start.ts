@@ -1,7 +1,7 @@
 import { validateConfig } from '../config/validateConfig'
 import type { Pipeline, PipelineOptions } from '../pipeline/types'
 import type { PushPort } from '../push/types'
-import type { KvStore } from '../storage/KvStore'
+import type { KvFallbackReason, KvStore } from '../storage/KvStore'
 import { reportIssues } from './reportIssues'
 import { startCampaigns } from './startCampaigns'
 import { startCore } from './startCore'
@@ -10,7 +10,7 @@ import type { InitOptions, Linger } from './types'
 /** The parts `start` builds on; tests pass fakes. */
 export interface StartDeps {
   createPipeline(o: PipelineOptions): Pipeline
-  openKv(db: string, store: string): KvStore
+  openKv(db: string, store: string, onFallback?: (reason: KvFallbackReason) => void): KvStore
   pushPort?: PushPort
 }
 

@@ -29,9 +29,12 @@ export function startCore(
   const win = options.window ?? window
   const site = config?.site ?? ''
   let granted = (options.consent ?? config?.consent) !== 'required'
+  // Said in debug mode: storage fell back to memory (IndexedDB missing, failing, hung or full).
+  // Fallbacks happen on a store's first operation, after onDebug below exists.
+  const kvFallback = (store: string) => (reason: string) => onDebug('storage-memory', { store, reason })
   // Nothing touches IndexedDB before consent: memory stores until then, swapped (with their data) after.
   const kvs = Object.fromEntries(
-    STORES.map((s) => [s, switchKv(granted ? deps.openKv(DB, s) : memoryKv())]),
+    STORES.map((s) => [s, switchKv(granted ? deps.openKv(DB, s, kvFallback(s)) : memoryKv())]),
   ) as Record<(typeof STORES)[number], ReturnType<typeof switchKv>>
   let debugOn =
     !!options.debug ||
@@ -205,7 +208,7 @@ export function startCore(
       if (yes === granted) return
       granted = yes
       if (!yes) pipeline.setConsent(false)
-      const moved = STORES.map((s) => kvs[s].use(yes ? deps.openKv(DB, s) : memoryKv(), true))
+      const moved = STORES.map((s) => kvs[s].use(yes ? deps.openKv(DB, s, kvFallback(s)) : memoryKv(), true))
       // The queue starts writing once consent is set: only after its store has moved.
       if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
     },
