@@ -91,9 +91,10 @@ const all = [...figures(browser.out), ...figures(collector.out)]
 const chaos = all.find((f) => f.suite === 'chaos')
 const abuse = all.find((f) => f.suite === 'collector-abuse')
 const configs = all.filter((f) => f.suite.startsWith('config-'))
-const counts = (out) => {
+/** Test counts from Playwright's summary, or from vitest's `Tests …` line when `prefix` is `Tests`. */
+const counts = (out, prefix = '') => {
   const plain = out.replace(ANSI, '')
-  const n = (word) => Number(plain.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0)
+  const n = (word) => Number(plain.match(new RegExp(`${prefix}[^\\n]*?(\\d+) ${word}`))?.[1] ?? 0)
   return { passed: n('passed'), failed: n('failed'), flaky: n('flaky') }
 }
 
@@ -116,7 +117,7 @@ if (abuse)
     `collector abuse: ${abuse.requests} requests, statuses ${JSON.stringify(abuse.statuses)}, heap ${abuse.heapBeforeMB} → ${abuse.heapAfterMB} MB (growth ${abuse.heapGrowthMB} MB), errors logged ${abuse.errorsLogged}`,
   )
 const b = counts(browser.out)
-const c = counts(collector.out)
+const c = counts(collector.out, 'Tests ')
 lines.push(
   `browser specs (${browser.seconds} s): ${b.passed} passed (expected failures of pinned bugs included), ${b.failed} failed, ${b.flaky} flaky`,
   `collector abuse tests (${collector.seconds} s): ${c.passed} passed, ${c.failed} failed`,
