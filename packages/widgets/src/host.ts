@@ -37,6 +37,8 @@ export interface MountOptions {
 export interface MountedWidget {
   /** Remove the widget without emitting events (the core decided, e.g. `hide()`); idempotent. */
   unmount(): void
+  /** False once the widget is gone, also when the host page removed its element. */
+  connected(): boolean
 }
 
 export type MountWidget = (campaign: Campaign, host: WidgetHost, options?: MountOptions) => MountedWidget

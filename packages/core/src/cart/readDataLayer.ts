@@ -78,10 +78,14 @@ export function readDataLayer(
     return r
   }
   for (const m of dl.slice()) read(m)
-  dl.push = push
+  // An own property, defined rather than assigned: with Array.prototype frozen, `dl.push = …`
+  // throws (the "override mistake"), since the inherited push is read-only.
+  const own = (fn: typeof push) =>
+    Object.defineProperty(dl, 'push', { value: fn, writable: true, configurable: true })
+  own(push)
   return () => {
     on = false
     // Unwrap only if nobody wrapped us since; otherwise `on` makes ours a pass-through.
-    if (dl.push === push) dl.push = orig
+    if (dl.push === push) own(orig)
   }
 }

@@ -1,5 +1,5 @@
 const prose: Record<string, string> = {
-  'storage-memory': 'IndexedDB is unavailable, so events are kept in memory for this page (sent as usual)',
+  kv: 'IndexedDB is unavailable, so events are kept in memory for this page (sent as usual)',
   corrupt: 'records in the stored queue were not events; deleted',
 }
 

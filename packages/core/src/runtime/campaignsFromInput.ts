@@ -8,7 +8,7 @@ import { startCampaigns } from './startCampaigns'
  * console; valid campaigns still run) and starts the campaigns part on the running base.
  */
 export function campaignsFromInput(input: unknown, base: Base): Campaigns {
-  const { config, issues } = input == null ? { config: undefined, issues: [] } : validateConfig(input)
+  const { config, issues } = input === undefined ? { config: undefined, issues: [] } : validateConfig(input)
   reportIssues(issues, base.options.onIssue)
   return startCampaigns(config, base)
 }

@@ -15,7 +15,7 @@ import type { MountWidget } from './widgets'
 
 interface Screen {
   id: string
-  widget?: { unmount(): void }
+  widget?: { unmount(): void; connected?(): boolean }
 }
 
 /**
@@ -28,9 +28,15 @@ export function createShow(core: Core) {
   let queue: Array<[Campaign, string]> = []
   const guarded = new Map<Campaign, string>()
 
+  /** The widget on screen, if any. A host page may remove a widget's element itself: that frees the screen. */
+  const onScreen = () => {
+    if (screen?.widget?.connected?.() === false) screen = undefined
+    return screen
+  }
+
   /** A trigger fired: does the campaign qualify right now? */
   async function consider(campaign: Campaign, source: string): Promise<void> {
-    if (screen) return core.report(campaign, no('on-screen', { campaignId: screen.id }), source)
+    if (onScreen()) return core.report(campaign, no('on-screen', { campaignId: screen!.id }), source)
     const ctx = core.context()
     let d: Decision = decide(campaign, ctx, core.caps, core.config?.limits)
     const t = campaign.trigger
@@ -52,7 +58,7 @@ export function createShow(core: Core) {
     const list = queue.sort(([a], [b]) => (b.priority ?? 0) - (a.priority ?? 0))
     queue = []
     for (const [i, [campaign, source]] of list.entries()) {
-      if (i || screen) {
+      if (i || onScreen()) {
         core.report(campaign, no(i ? 'lower-priority' : 'on-screen'), source)
         continue
       }
@@ -134,7 +140,7 @@ export function createShow(core: Core) {
   async function showById(id: string, preview = false): Promise<void> {
     const campaign = core.campaigns.find((c) => c.id === id)
     if (!campaign) return
-    if (screen) return core.report(campaign, no('on-screen', { campaignId: screen.id }), 'show')
+    if (onScreen()) return core.report(campaign, no('on-screen', { campaignId: screen!.id }), 'show')
     const source = preview ? 'preview' : 'show'
     if (!preview && campaign.kind === 'push') {
       const d = await pushGate(campaign, core.push({ campaignId: id }), false)

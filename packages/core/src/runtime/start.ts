@@ -20,7 +20,7 @@ export interface StartDeps {
  * campaigns part as a chunk. Touches the window only when called.
  */
 export function start(input: unknown, options: InitOptions, deps: StartDeps): Linger {
-  const { config, issues } = input == null ? { config: undefined, issues: [] } : validateConfig(input)
+  const { config, issues } = input === undefined ? { config: undefined, issues: [] } : validateConfig(input)
   reportIssues(issues, options.onIssue)
   return startCore(config, options, deps, { load: (base) => startCampaigns(config, base), eager: true })
 }

@@ -31,7 +31,7 @@ export function startCore(
   let granted = (options.consent ?? config?.consent) !== 'required'
   // Said in debug mode: storage fell back to memory (IndexedDB missing, failing, hung or full).
   // Fallbacks happen on a store's first operation, after onDebug below exists.
-  const kvFallback = (store: string) => (reason: string) => onDebug('storage-memory', { store, reason })
+  const kvFallback = (store: string) => (reason: string) => onDebug('kv', { store, reason })
   // Nothing touches IndexedDB before consent: memory stores until then, swapped (with their data) after.
   const kvs = Object.fromEntries(
     STORES.map((s) => [s, switchKv(granted ? deps.openKv(DB, s, kvFallback(s)) : memoryKv())]),

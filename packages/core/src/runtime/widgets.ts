@@ -25,4 +25,4 @@ export type MountWidget = (
   campaign: Campaign,
   host: WidgetHost,
   options?: MountOptions,
-) => { unmount(): void }
+) => { unmount(): void; connected?(): boolean }

@@ -82,5 +82,5 @@ export function renderWidget<C extends Campaign, V extends object>(
   }
   draw()
   start?.(c)
-  return { unmount }
+  return { unmount, connected: () => !gone && el.isConnected }
 }
