@@ -70,9 +70,7 @@ for (const [name, fault] of faults) {
   })
 
   test(`${name}: debug mode says storage fell back to memory`, async ({ page, server }) => {
-    // Gap (reported): the runtime passes its own stores to the pipeline and opens them without
-    // `onFallback`, so `linger pipeline: kv` is never logged from linger.js. Remove `fail` once fixed.
-    test.fail(!process.env.LINGER_EXPECT_FIXED)
+    // Found by this suite (the runtime opened its stores without `onFallback`), fixed in d1aaa81.
     const seen = watch(page)
     await page.addInitScript(fault)
     await page.goto(`${server.url}/reliability-storage.html?linger_debug=1`)
@@ -133,10 +131,8 @@ for (const [name, records] of corrupt)
     page,
     server,
   }) => {
-    // Known bug (reported with its fix): createPipeline's deliver() takes every stored record as an
-    // event. null makes its sort throw on every flush (nothing is ever sent again); the other shapes
-    // are sent, the collector answers 400 and the whole batch, valid events included, is dropped.
-    test.fail(!process.env.LINGER_EXPECT_FIXED)
+    // Found by this suite: deliver() took every stored record as an event (null made every flush
+    // throw; other shapes were sent and the whole batch rejected). Fixed in 3c81f2d.
     const seen = watch(page)
     const good = valid(server.url)
     await page.goto(`${server.url}/blank.html`)
