@@ -262,7 +262,9 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     // A server's Retry-After binds even now; after a plain failure one more try costs little.
     if (hard && now() < retryAt) return
     let budget = KEEPALIVE - inflight
-    const list = sorted().filter((r) => !r.f)
+    // Events not yet in IndexedDB first: this request (and the stash below) is all they have.
+    const all = sorted().filter((r) => !r.f)
+    const list = [...all.filter((r) => r.s !== 1), ...all.filter((r) => r.s === 1)]
     while (list.length) {
       const batch = packBatch(list, maxCount, Math.min(maxBatchBytes, budget), overhead)
       const [enc, url, n] = encodeBatch(batch)
@@ -341,11 +343,34 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       debug('error', error)
     })
 
+  // A tab can close before its IndexedDB write commits. localStorage writes synchronously, so on
+  // pagehide the not-yet-stored events are stashed there and moved into the queue on the next
+  // load (duplicates of a keepalive that did arrive are removed by the endpoint, by id).
+  const STASH = 'linger:unsent'
+  const stash = () => {
+    try {
+      const unsent = sorted()
+        .filter((r) => r.s !== 1)
+        .map((r) => r.e)
+      if (consent && unsent.length) w?.localStorage.setItem(STASH, JSON.stringify(unsent.slice(-200)))
+    } catch {} // storage blocked or full: the keepalive request above is then their only copy
+  }
+  const unstash = () => {
+    try {
+      const raw = w?.localStorage.getItem(STASH)
+      w?.localStorage.removeItem(STASH)
+      if (raw) incoming.push(...(JSON.parse(raw) as LingerEvent[]).filter((e) => e?.id && e.type))
+    } catch {}
+  }
+
   // One abort removes every listener on dispose().
   const listening = new AbortController()
   const on = (target: EventTarget | undefined, type: string, fn: () => unknown) =>
     target?.addEventListener(type, fn, { signal: listening.signal })
   on(w, 'pagehide', () => {
+    if (incoming.length) ingest()
+    // Stashed before sending: a beacon is never acknowledged, so the stash is the safe copy.
+    stash()
     flush({ unloading: true })
     // The page may be entering the bfcache: a flush now (the visibilitychange that follows
     // pagehide) would request a Web Lock and make Chrome evict it.
@@ -359,8 +384,12 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     flush()
   })
   on(w?.document, 'visibilitychange', () => w!.document.visibilityState === 'hidden' && flush())
-  // Events stored by earlier visits (or tabs that died) go out now.
-  if (consent) arm(0)
+  // Events stored (or stashed) by earlier visits, or by tabs that died, go out now.
+  if (consent) {
+    unstash()
+    if (incoming.length) ingest()
+    arm(0)
+  }
 
   return {
     enqueue(event) {
@@ -384,6 +413,9 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       unreported = 0
       await writing
       await kv.clear()
+      try {
+        w?.localStorage.removeItem(STASH)
+      } catch {}
     },
     dispose() {
       dead = true

@@ -98,3 +98,51 @@ describe('page hide and unload', () => {
     expect(kv.map.size).toBe(12)
   })
 })
+
+describe('a tab closed before its IndexedDB write commits', () => {
+  const storage = () => {
+    const map = new Map<string, string>()
+    return {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+      map,
+    }
+  }
+
+  it('stashes the unstored events in localStorage on pagehide; the next load queues and sends them', async () => {
+    const localStorage = storage()
+    // The store takes 50 ms per operation and the endpoint is down: the keepalive fails.
+    const slow = countingKv([], 50)
+    const first = make({ kv: slow, flushIntervalMs: 60_000 }, [], 'network')
+    Object.assign(first.win, { localStorage })
+    await settle()
+    const events = [ev(), ev(), ev()]
+    for (const e of events) first.pipeline.enqueue(e)
+    first.win.dispatchEvent(new Event('pagehide'))
+    first.pipeline.dispose()
+    // The tab is gone before the write committed: only the stash holds the events.
+    expect(JSON.parse(localStorage.getItem('linger:unsent')!).map((e: { id: string }) => e.id)).toEqual(
+      events.map((e) => e.id),
+    )
+
+    // Next visit, a fresh (empty) store and a working endpoint.
+    const next = make({ window: Object.assign(first.win, { localStorage }) as never })
+    await settle()
+    await next.pipeline.flush()
+    await settle()
+    expect(next.net.ids()).toEqual(events.map((e) => e.id))
+    expect(localStorage.getItem('linger:unsent')).toBeNull()
+  })
+
+  it('sends the unstored events first within the keepalive budget', async () => {
+    const slow = countingKv([], 50)
+    const { pipeline, net, win } = make({ kv: slow, flushIntervalMs: 60_000 })
+    Object.assign(win, { localStorage: storage() })
+    await settle()
+    const fresh = ev()
+    pipeline.enqueue(fresh)
+    win.dispatchEvent(new Event('pagehide'))
+    expect(net.ids()[0]).toBe(fresh.id)
+  })
+})
