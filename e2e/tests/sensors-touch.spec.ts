@@ -48,7 +48,8 @@ test('a phone is a mobile device, and a fast swipe back up fires scroll-up', asy
   // still over 2 px/ms if a loaded machine spaces the moves 100 ms apart).
   await flick(page)
   await expect.poll(() => fired(page)).toEqual(['scroll-up'])
-  expect(await scrollY(page)).toBeLessThan(before - 500)
+  // A real scroll happened (how far depends on the machine's speed: 474–800 px seen).
+  expect(await scrollY(page)).toBeLessThan(before - 300)
 })
 
 test('a slow scroll back up does not fire', async ({ page, server }) => {
