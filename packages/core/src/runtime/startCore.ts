@@ -78,6 +78,14 @@ export function startCore(
   let identified = false
   let storedUser: string | undefined
   let dead = false
+  let isReady = false
+
+  const tell = <T>(fns: Set<(x: T) => void> | undefined, x: T) => {
+    for (const fn of fns ?? [])
+      try {
+        fn(x)
+      } catch {}
+  }
 
   const emit = (type: string, props: Record<string, unknown> = {}, meta: EventMeta = {}) => {
     const base = { id: newEventId(), type, ts: new Date().toISOString(), site, url: win.location.href }
@@ -94,11 +102,7 @@ export function startCore(
         props,
       }
       pipeline.enqueue(e)
-      for (const key of [type, '*'])
-        for (const fn of listeners.get(key) ?? [])
-          try {
-            fn(e)
-          } catch {}
+      if (listeners.size) for (const key of [type, '*']) tell(listeners.get(key), e)
     }
     pending ? pending.push(send) : send()
   }
@@ -182,6 +186,7 @@ export function startCore(
     await part?.ready
     for (const send of pending ?? []) send()
     pending = undefined
+    isReady = true
   })
 
   const linger: Linger = {
@@ -190,9 +195,8 @@ export function startCore(
       inOrder(() => {
         emit(name, props)
         // After ready: `event` triggers are armed then, and a queued track() must reach them too.
-        void ready.then(() => {
-          for (const fn of trackers) fn(name)
-        })
+        if (!isReady) void ready.then(() => tell(trackers, name))
+        else if (trackers.size) queueMicrotask(() => tell(trackers, name))
       }),
     identify: (id, traits) =>
       inOrder(() => {
