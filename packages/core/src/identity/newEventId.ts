@@ -15,7 +15,8 @@ export function newEventId(now = Date.now()): string {
     crypto.getRandomValues(pool)
     used = 0
   }
-  const b = pool.subarray(used, (used += 16))
+  const b = pool.subarray(used, used + 16)
+  used += 16
   if (now > lastMs) {
     lastMs = now
     // Start the counter in its lower half so a burst has room to count up.
