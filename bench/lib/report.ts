@@ -1,3 +1,4 @@
+import { exitGraceMs } from '../../packages/core/src/sensors/onExitIntent'
 import type { Size } from './bytes'
 import type { Machine } from './machine'
 import type { Summary } from './stats'
@@ -132,8 +133,8 @@ export function render(r: Results): string {
       x.exitCached.n,
     ]),
     row([
-      'the cached figure minus the 200 ms grace: sensor firing → pop-up visible',
-      ms(x.exitCached.median - 200),
+      `the cached figure minus the ${exitGraceMs} ms grace: sensor firing → pop-up visible`,
+      ms(x.exitCached.median - exitGraceMs),
       x.exitCached.n,
     ]),
     row([
@@ -142,7 +143,7 @@ export function render(r: Results): string {
       x.answerToIndexedDb.n,
     ]),
     '',
-    "Both exit figures include the sensor's deliberate 200 ms grace (pointer coming back cancels the pop-up; ouibounce PR #55).",
+    `Both exit figures include the sensor's deliberate ${exitGraceMs} ms grace (a pointer grazing the top edge and coming back cancels the pop-up; ouibounce PR #55).`,
     '',
     '## 4. Pipeline',
     '',
@@ -189,13 +190,13 @@ export function targets(r: Results): [string, string, boolean][] {
     ],
     [
       'exit gesture → visible widget < 50 ms, chunk cached',
-      `${ms(exit)} ms, of which 200 ms is the sensor's grace (${ms(exit - 200)} ms after it)`,
+      `${ms(exit)} ms, of which ${exitGraceMs} ms is the sensor's grace (${ms(exit - exitGraceMs)} ms after it)`,
       exit < 50,
     ],
     [
       '`track()` < 10 µs median',
       `${track.median.toFixed(2)} µs (200 × 50); ${long.median.toFixed(2)} µs as 20 × 500`,
-      track.median < 10,
+      Math.max(track.median, long.median) < 10,
     ],
   ]
 }

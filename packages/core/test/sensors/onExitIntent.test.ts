@@ -44,11 +44,11 @@ afterEach(() => {
 })
 
 describe('onExitIntent', () => {
-  it('fires once, after the grace period, when the pointer rises out through the top', () => {
+  it('fires once, after the 30 ms grace period, when the pointer rises out through the top', () => {
     subscribe()
     wait(3000)
     exitUp()
-    wait(199)
+    wait(29)
     expect(fired).toEqual([])
     wait(1)
     expect(fired).toEqual([{ source: 'pointer' }])
@@ -90,7 +90,7 @@ describe('onExitIntent', () => {
     subscribe()
     wait(3000)
     exitUp()
-    wait(150)
+    wait(25)
     enter()
     wait(1000)
     expect(fired).toEqual([])
