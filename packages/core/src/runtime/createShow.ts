@@ -11,11 +11,11 @@ import { pickVariant } from '../targeting/pickVariant'
 import type { Decision } from '../targeting/types'
 import type { Campaign, PushCampaign } from '../types'
 import type { Core } from './core'
-import type { MountWidget } from './widgets'
+import type { MountedWidget, MountWidget } from './widgets'
 
 interface Screen {
   id: string
-  widget?: { unmount(): void; connected?(): boolean }
+  widget?: MountedWidget
 }
 
 /**
@@ -30,7 +30,7 @@ export function createShow(core: Core) {
 
   /** The widget on screen, if any. A host page may remove a widget's element itself: that frees the screen. */
   const onScreen = () => {
-    if (screen?.widget?.connected?.() === false) screen = undefined
+    if (screen?.widget?.connected() === false) screen = undefined
     return screen
   }
 

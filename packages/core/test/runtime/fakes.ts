@@ -70,7 +70,7 @@ export function fakeWidgets() {
       },
     }
     mounted.push(entry)
-    return { unmount: gone }
+    return { unmount: gone, connected: () => !entry.gone }
   })
   return { mounted, mount, load: vi.fn(async () => ({ mount })), live: () => mounted.filter((m) => !m.gone) }
 }
