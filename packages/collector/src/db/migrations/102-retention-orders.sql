@@ -16,21 +16,26 @@ create table if not exists orders (
 
 create index if not exists orders_site_ts on orders (site, ts);
 
+-- One purchase event as its order row: the key, and the value and currency parsed from props.
+-- Shared by the trigger and the backfill below.
+create or replace function linger_order_of(
+  site text, id text, ts timestamptz, visitor_id text, user_id text, props jsonb
+) returns orders language sql immutable as $$
+  select site, coalesce('o:' || (props->>'orderId'), 'e:' || id), ts, visitor_id, user_id,
+    coalesce(case jsonb_typeof(props->'value')
+      when 'number' then (props->'value')::text::float8
+      when 'string' then case when (props->>'value') ~ '^\s*-?[0-9]+(\.[0-9]+)?\s*$' then (props->>'value')::float8 end
+    end, 0),
+    upper(nullif(trim(props->>'currency'), ''))
+$$;
+
 create or replace function linger_collect_orders() returns trigger language plpgsql as $$
 begin
-  insert into orders (site, order_key, ts, visitor_id, user_id, value, currency)
-  select distinct on (site, k) site, k, ts, visitor_id, user_id, v, c
-  from (
-    select site, coalesce('o:' || (props->>'orderId'), 'e:' || id) as k, ts, id, visitor_id, user_id,
-      coalesce(case jsonb_typeof(props->'value')
-        when 'number' then (props->'value')::text::float8
-        when 'string' then case when (props->>'value') ~ '^\s*-?[0-9]+(\.[0-9]+)?\s*$' then (props->>'value')::float8 end
-      end, 0) as v,
-      upper(nullif(trim(props->>'currency'), '')) as c
-    from linger_new_purchases
-    where type = 'purchase'
-  ) p
-  order by site, k, ts, id
+  insert into orders
+  select distinct on (o.site, o.order_key) o.*
+  from linger_new_purchases e, linger_order_of(e.site, e.id, e.ts, e.visitor_id, e.user_id, e.props) o
+  where e.type = 'purchase'
+  order by o.site, o.order_key, e.ts, e.id
   on conflict (site, order_key) do update
     set ts = excluded.ts, visitor_id = excluded.visitor_id, user_id = excluded.user_id,
         value = excluded.value, currency = excluded.currency
@@ -46,17 +51,9 @@ create trigger events_collect_orders
   for each statement execute function linger_collect_orders();
 
 -- Purchases stored before this migration.
-insert into orders (site, order_key, ts, visitor_id, user_id, value, currency)
-select distinct on (site, k) site, k, ts, visitor_id, user_id, v, c
-from (
-  select site, coalesce('o:' || (props->>'orderId'), 'e:' || id) as k, ts, id, visitor_id, user_id,
-    coalesce(case jsonb_typeof(props->'value')
-      when 'number' then (props->'value')::text::float8
-      when 'string' then case when (props->>'value') ~ '^\s*-?[0-9]+(\.[0-9]+)?\s*$' then (props->>'value')::float8 end
-    end, 0) as v,
-    upper(nullif(trim(props->>'currency'), '')) as c
-  from events
-  where type = 'purchase'
-) p
-order by site, k, ts, id
+insert into orders
+select distinct on (o.site, o.order_key) o.*
+from events e, linger_order_of(e.site, e.id, e.ts, e.visitor_id, e.user_id, e.props) o
+where e.type = 'purchase'
+order by o.site, o.order_key, e.ts, e.id
 on conflict (site, order_key) do nothing;
