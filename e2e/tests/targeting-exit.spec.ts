@@ -66,3 +66,25 @@ test('exit intent with a full cart (from the data layer) shows the cart rescue i
     props: { trigger: 'exit-intent' },
   })
 })
+
+test("the campaign's graceMs holds the pop-up back, and a pointer coming back in time cancels it", async ({
+  page,
+  server,
+}) => {
+  await page.clock.install()
+  const slow = { ...campaigns[0], trigger: { type: 'exit-intent', graceMs: 2000 } }
+  await openApp(page, server.url, { version: 1, site: 'e2e', locale: 'en-US', campaigns: [slow] })
+  await page.clock.runFor(4000)
+  const leftAt = await page.evaluate(() => Date.now())
+  await leave(page) // 1 s out: still inside the 2 s grace
+  await page.mouse.move(300, 200, { steps: 2 }) // back in: cancels
+  await page.clock.runFor(3000)
+  await leave(page)
+  await page.clock.runFor(1500)
+  await expect(page.getByRole('dialog', { name: 'Wait — 10% off' })).toBeVisible()
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'campaign.shown'))
+  const shown = server.endpoint.uniqueEvents().filter((e) => e.type === 'campaign.shown')
+  // Shown once, by the second exit: the first was cancelled, not merely late.
+  expect(shown).toHaveLength(1)
+  expect(Date.parse(shown[0]!.ts as string) - leftAt).toBeGreaterThanOrEqual(4000 + 2000)
+})

@@ -54,7 +54,7 @@ export interface CartSettings {
 export type CampaignKind = 'popup' | 'nps' | 'csat' | 'push'
 
 export type Trigger =
-  | { type: 'exit-intent'; minSeconds?: number }
+  | { type: 'exit-intent'; minSeconds?: number; graceMs?: number }
   | {
       type: 'cart-abandon'
       on?: Array<'exit-intent' | 'idle' | 'return'>

@@ -89,7 +89,7 @@ export const frequency = obj({
 })
 
 export const trigger = tagged('type', {
-  'exit-intent': obj({ minSeconds: amount }),
+  'exit-intent': obj({ minSeconds: amount, graceMs: amount }),
   'cart-abandon': obj({
     on: arr(oneOf(['exit-intent', 'idle', 'return']), { max: 3 }),
     idleSeconds: amount,

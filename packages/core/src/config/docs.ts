@@ -117,6 +117,8 @@ export const DOCS: Record<string, string> = {
   'Trigger.exit-intent':
     'The visitor is leaving: pointer toward the tab bar (desktop), fast scroll-up, tab switch.',
   'Trigger.exit-intent.minSeconds': 'Ignore exit intent in the first N seconds on the page.',
+  'Trigger.exit-intent.graceMs':
+    'Desktop: milliseconds the pointer must stay outside before the pop-up shows; coming back cancels. Default 30; raise it if visitors graze the top edge.',
   'Trigger.cart-abandon': 'The cart has items and the visitor leaves, idles, or comes back without buying.',
   'Trigger.cart-abandon.on': 'Which moments count: `exit-intent`, `idle`, `return`.',
   'Trigger.cart-abandon.idleSeconds': 'Seconds without input that count as idle.',

@@ -22,14 +22,18 @@ export interface TriggerEnv {
 }
 
 /** Exit intent that re-arms after firing (sensors fire once): desktop pointer, or touch signals. */
-function exitIntent(env: TriggerEnv, minSeconds?: number): () => void {
+function exitIntent(env: TriggerEnv, minSeconds?: number, graceMs?: number): () => void {
   let stop = () => {}
   const arm = () => {
     const cb = () => {
       env.fire('exit-intent')
       arm()
     }
-    const o = { window: env.win, ...(minSeconds === undefined ? {} : { minSeconds }) }
+    const o = {
+      window: env.win,
+      ...(minSeconds === undefined ? {} : { minSeconds }),
+      ...(graceMs === undefined ? {} : { graceMs }),
+    }
     stop = env.device === 'desktop' ? onExitIntent(cb, o) : onTouchExit(cb, o)
   }
   arm()
@@ -46,7 +50,7 @@ export function armTrigger(campaign: Campaign, env: TriggerEnv): () => void {
   const fire = () => env.fire(t.type)
   switch (t.type) {
     case 'exit-intent':
-      return exitIntent(env, t.minSeconds)
+      return exitIntent(env, t.minSeconds, t.graceMs)
     case 'cart-abandon': {
       const on = t.on ?? ['exit-intent', 'idle', 'return']
       const stops = [

@@ -221,6 +221,12 @@ export const corpus: CorpusEntry[] = [
     '.trigger.minSeconds',
     'type',
   ),
+  camp(
+    'exit-intent graceMs negative',
+    trig({ type: 'exit-intent', graceMs: -30 }),
+    '.trigger.graceMs',
+    'range',
+  ),
 
   // ── audience ──
   camp('url include a string', aud({ url: { include: '/cart' } }), '.audience.url.include', 'type'),

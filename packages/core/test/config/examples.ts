@@ -92,7 +92,7 @@ export const everyField: LingerConfig = {
     {
       id: 'popup-all',
       kind: 'popup',
-      trigger: { type: 'exit-intent', minSeconds: 5 },
+      trigger: { type: 'exit-intent', minSeconds: 5, graceMs: 150 },
       audience: {
         url: { include: ['/products/*', 're:^/p/\\d+$'], exclude: ['/products/secret'] },
         referrer: { include: ['https://news.example.com/*'], exclude: ['re:(foo|bar)\\.com'] },
