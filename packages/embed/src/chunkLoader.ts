@@ -9,24 +9,20 @@ export function chunkLoader(scriptUrl: string) {
     let chunk = loaded.get(file)
     if (!chunk) {
       // A computed specifier keeps bundlers from inlining the chunk into linger.js.
-      const fresh: Promise<unknown> = import(/* @vite-ignore */ urlOf(file))
+      chunk = import(/* @vite-ignore */ urlOf(file))
       // A failed load (offline, CDN hiccup) may succeed later: don't memoise the failure.
-      fresh.catch(() => loaded.delete(file))
-      loaded.set(file, fresh)
-      chunk = fresh
+      chunk.catch(() => loaded.delete(file))
+      loaded.set(file, chunk)
     }
     return chunk as Promise<T>
   }
   /** Fetch the chunk at idle, before it is needed, so the first widget shows without delay. */
-  load.prefetch = (file: string) => {
-    const hint = () => {
+  load.prefetch = (file: string) =>
+    (globalThis.requestIdleCallback ?? setTimeout)(() => {
       const link = document.createElement('link')
       link.rel = 'modulepreload'
       link.href = urlOf(file)
       document.head.append(link)
-    }
-    const idle = (window as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback
-    idle ? idle(hint) : setTimeout(hint, 1)
-  }
+    })
   return load
 }

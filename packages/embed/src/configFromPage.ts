@@ -12,15 +12,14 @@ export async function configFromPage(
   if (initCall) return initCall[1]
   try {
     const inline = document.getElementById('linger-config')
-    if (inline) return JSON.parse(inline.textContent ?? '')
+    if (inline) return JSON.parse(inline.textContent!)
     const url = script?.dataset.config
     if (url) {
       const response = await fetch(new URL(url, location.href), { credentials: 'omit' })
-      if (!response.ok) throw new Error(`HTTP ${response.status}`)
+      if (!response.ok) throw response.status
       return await response.json()
     }
   } catch (error) {
-    console.error(`linger: config could not be read (${(error as Error).message}); events still flow`)
+    console.error('linger: config could not be read', error)
   }
-  return undefined
 }

@@ -33,26 +33,21 @@ if (!stub?.loaded) {
     )) as HTMLScriptElement | null
   const data = script?.dataset ?? {}
   const load = chunkLoader(script?.src || location.href)
-  const queued: Call[] = Array.from(stub?.q ?? [], (args) => Array.from(args) as Call)
-  const waiting: Call[] = []
+  // The calls the stub queued, then those made until the runtime starts, in call order.
+  const waiting: Call[] = Array.from(stub?.q ?? [], (args) => Array.from(args) as Call)
   let runtime: Linger | undefined
 
-  const dispatch = (call: Call): unknown => {
-    const [command, ...args] = call
-    if (command === 'init') return
+  const dispatch = ([command, ...args]: Call): unknown => {
     const method = (runtime as unknown as Record<string, unknown>)[command]
     if (typeof method === 'function') return method.apply(runtime, args)
-    console.warn(`linger: unknown command "${command}"`)
+    if (command !== 'init') console.warn('linger: unknown command', command)
   }
 
-  const api: Stub = (...args) => {
-    if (runtime) return dispatch(args as Call)
-    waiting.push(args as Call)
-  }
+  const api: Stub = (...args) => (runtime ? dispatch(args as Call) : void waiting.push(args as Call))
   api.loaded = 1
   w.linger = api
 
-  configFromPage(queued, script).then((config) => {
+  configFromPage(waiting, script).then((config) => {
     // `startCore`, not `init`: init bundles validation, campaigns and the debug and Shopify modules.
     const core = coreConfig(config)
     const c = config as
@@ -63,7 +58,7 @@ if (!stub?.loaded) {
       {
         endpoint: data.endpoint,
         consent: data.consent === 'required' ? 'required' : undefined,
-        debug: 'debug' in data ? true : undefined,
+        debug: 'debug' in data,
         // The widgets and Shopify loaders are the campaigns chunk's (they are only its to call).
         loadDebug: () => load('linger-debug.js'),
         loadFormat: (format) =>
@@ -80,7 +75,6 @@ if (!stub?.loaded) {
         eager: !core || c?.cart?.dataLayer !== false || !!c.cart.shopify || !!c.campaigns?.length,
       },
     )
-    for (const call of queued) dispatch(call)
     for (const call of waiting.splice(0)) dispatch(call)
   })
 }

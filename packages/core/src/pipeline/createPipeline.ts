@@ -10,9 +10,13 @@ import { LEASE_KEY, withFlushLock } from './withFlushLock'
 
 // The Fetch spec rejects a keepalive request once the page's keepalive bodies in flight pass 64 KiB.
 const KEEPALIVE = 65536
+// Where a closing tab stashes the events it had not yet stored (see `pagehide` below).
+const STASH = 'linger:unsent'
 
+type Keyed = { e: { id: string } }
 const byId = (a: QueuedEvent, b: QueuedEvent) => (a.e.id < b.e.id ? -1 : 1)
-const ids = (list: QueuedEvent[]) => list.map((r) => r.e.id)
+const ids = (list: Keyed[]) => list.map((r) => r.e.id)
+const sizeOf = (e: unknown) => byteLength(JSON.stringify(e))
 
 /**
  * The zero-loss event pipeline: events are written to the store (one record per event, keyed by
@@ -23,10 +27,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const { site, endpoint, encode = lingerEncoder, now = Date.now, random = Math.random } = o
   const { flushIntervalMs = 5000, maxBatchEvents = 50, maxBatchBytes = 61440, maxAgeMs = 6048e5 } = o
   const { maxQueueEvents = 1000, maxQueueBytes = 2097152 } = o
-  const w = o.window ?? (typeof window === 'undefined' ? undefined : window)
+  const w = o.window ?? globalThis.window
   const nav = w?.navigator
   const send = o.fetch ?? w?.fetch.bind(w)
-  const beacon = o.sendBeacon ?? (nav?.sendBeacon && ((url: string, data: Blob) => nav.sendBeacon(url, data)))
+  const beacon = o.sendBeacon ?? nav?.sendBeacon?.bind(nav)
   const debug = (code: string, detail?: unknown) => o.onDebug?.(code, detail)
   const kv = o.kv ?? openKv('linger', 'queue', { onFallback: (why) => debug('kv', why) })
   const me = newEventId()
@@ -37,7 +41,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   let q = new Map<string, QueuedEvent>()
   let incoming: LingerEvent[] = []
   let toPut: QueuedEvent[] = []
-  let toDel: string[] = []
+  let toDel: Keyed[] = []
   let writing: Promise<void> | undefined
   let kind = kv.kind
   let unreported = 0 // dropped here and not yet told to the endpoint
@@ -56,6 +60,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   let bytes = 0
 
   const sorted = () => [...q.values()].sort(byId)
+  const unstored = () => sorted().filter((r) => r.s !== 1)
   const arm = (ms: number) => {
     clearTimeout(timer)
     if (!dead)
@@ -66,7 +71,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   }
 
   /** Removes `list` from the queue as dropped; `tell` = report the count in the next batch. */
-  const drop = (list: QueuedEvent[], code: string, tell = true) => {
+  const drop = <T extends Keyed>(list: T[], code: string, tell = true) => {
     for (const r of list) q.delete(r.e.id)
     stats.dropped += list.length
     if (tell) unreported += list.length
@@ -79,10 +84,11 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     let count = q.size
     bytes = 0
     for (const r of q.values()) bytes += r.n
-    if (!age && count <= maxQueueEvents && bytes <= maxQueueBytes) return []
+    const over = () => count > maxQueueEvents || bytes > maxQueueBytes
+    if (!age && !over()) return []
     const cut = now() - maxAgeMs
     return sorted().filter((r) => {
-      const out = count > maxQueueEvents || bytes > maxQueueBytes || (age && Date.parse(r.e.ts) < cut)
+      const out = over() || (age && Date.parse(r.e.ts) < cut)
       if (out) {
         count--
         bytes -= r.n
@@ -92,21 +98,21 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   }
 
   // A failed delete only means a duplicate later (at-least-once), so it never aborts the work.
-  const remove = (list: QueuedEvent[]) => list.length && kv.delMany(ids(list)).catch(() => {})
+  const remove = (list: Keyed[]) => list.length && kv.delMany(ids(list)).catch(() => {})
   const put = (list: QueuedEvent[]) => kv.setMany(list.map((r) => [r.e.id, r.e]))
 
   /** One writer at a time: what arrives while a transaction runs goes into the next one. */
-  const persist = (add: QueuedEvent[], del: QueuedEvent[] = []) => {
+  const persist = (add: QueuedEvent[], del: Keyed[] = []) => {
     if (!consent) return
     toPut.push(...add)
-    toDel.push(...ids(del))
+    toDel.push(...del)
     writing ||= (async () => {
       while (toPut.length || toDel.length) {
         const add = toPut.splice(0)
         const del = toDel.splice(0)
         let stored = 1
         try {
-          if (del.length) await kv.delMany(del)
+          if (del.length) await kv.delMany(ids(del))
           await put(add)
         } catch {
           // QuotaExceededError from a store that does not fall back by itself: make room by
@@ -134,14 +140,15 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   }
 
   const ingest = () => {
+    if (!incoming.length) return
     const add: QueuedEvent[] = []
     for (const e of incoming.splice(0)) {
-      let n = Number.POSITIVE_INFINITY
+      const r = { e, n: Infinity }
       try {
-        n = byteLength(JSON.stringify(e))
+        r.n = sizeOf(e)
       } catch {} // a cycle or a BigInt in props: dropped like an oversized event, never thrown to the host
-      if (n > 32768) drop([{ e, n }], 'big')
-      else add.push(q.set(e.id, { e, n }).get(e.id)!)
+      if (r.n > 32768) drop([r], 'big')
+      else add.push(r) && q.set(e.id, r)
     }
     const capped = drop(excess(false), 'cap')
     persist(
@@ -161,7 +168,17 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     return remove(batch)
   }
 
-  const post = (enc: EncodedBatch, url: string, n: number) => {
+  const encodeBatch = (batch: QueuedEvent[]) => {
+    const enc = encode(
+      // The service worker queues clicks without knowing the site: they travel as this page's.
+      batch.map((r) => (r.e.site ? r.e : { ...r.e, site })),
+      { site, sentAt: new Date(now()).toISOString(), dropped: unreported },
+    )
+    return [enc, enc.url ?? endpoint, byteLength(enc.body)] as const
+  }
+
+  /** POSTs an encoded batch with keepalive; its events count as in flight until the answer. */
+  const post = (batch: QueuedEvent[], enc: EncodedBatch, url: string, n: number) => {
     const p = send!(url, {
       method: 'POST',
       keepalive: true,
@@ -172,20 +189,16 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     })
     stats.requests++
     inflight += n
+    const mark = (f: boolean) => {
+      for (const r of batch) r.f = f
+    }
+    mark(true)
     const done = () => {
       inflight -= n
+      mark(false)
     }
     p.then(done, done)
     return p
-  }
-
-  const encodeBatch = (batch: QueuedEvent[]) => {
-    const enc = encode(
-      // The service worker queues clicks without knowing the site: they travel as this page's.
-      batch.map((r) => (r.e.site ? r.e : { ...r.e, site })),
-      { site, sentAt: new Date(now()).toISOString(), dropped: unreported },
-    )
-    return [enc, enc.url ?? endpoint, byteLength(enc.body)] as const
   }
 
   /** Re-reads the shared store (other tabs' and earlier visits' events), then sends batch by batch. */
@@ -194,28 +207,27 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     const rows = await kv.entries<string, LingerEvent>()
     if (g !== gen) return
     const next = new Map<string, QueuedEvent>()
-    const corrupt: string[] = []
-    for (const [id, e] of rows) {
-      if (id === LEASE_KEY) continue
-      // A record that is not an event (another script, a bug, a half-migrated store) is deleted,
-      // not sent and not fatal: one bad row must not block the queue behind it.
-      if (e?.id === id && typeof e.type === 'string' && typeof e.ts === 'string' && e.props instanceof Object)
-        next.set(id, q.get(id) ?? { e, n: byteLength(JSON.stringify(e)), s: 1 })
-      else corrupt.push(id)
-    }
-    if (corrupt.length) {
-      kv.delMany(corrupt).catch(() => {})
-      stats.dropped += corrupt.length
-      unreported += corrupt.length
-      debug('corrupt', corrupt.length)
-    }
+    const corrupt: Keyed[] = []
+    for (const [id, e] of rows)
+      if (id !== LEASE_KEY)
+        if (
+          e?.id === id &&
+          typeof e.type === 'string' &&
+          typeof e.ts === 'string' &&
+          e.props instanceof Object
+        )
+          // A record that is not an event (another script, a bug, a half-migrated store) is deleted,
+          // not sent and not fatal: one bad row must not block the queue behind it.
+          next.set(id, q.get(id) ?? { e, n: sizeOf(e), s: 1 })
+        else corrupt.push({ e: { id } })
     // Keep what was not stored when the read began; stored events missing from it were sent by another tab.
     for (const [id, r] of q) if (!stored.has(id)) next.set(id, r)
     q = next
+    remove(drop(corrupt, 'corrupt'))
     await remove(drop(excess(true), 'cap'))
     while (consent && !dead && g === gen) {
+      // Only what is stored goes out: an event must survive this tab before it is sent.
       const batch = packBatch(
-        // Only what is stored goes out: an event must survive this tab before it is sent.
         sorted().filter((r) => r.s && !r.f),
         maxCount,
         maxBatchBytes,
@@ -229,19 +241,16 @@ export function createPipeline(o: PipelineOptions): Pipeline {
         continue
       }
       const told = unreported
-      let status = 0
-      let after: string | null = null
-      for (const r of batch) r.f = true
+      let res: Response | undefined
       try {
-        const res = await post(enc, url, n)
-        status = res.status
-        after = res.headers.get('retry-after')
+        res = await post(batch, enc, url, n)
       } catch {}
-      for (const r of batch) r.f = false
       if (g !== gen) return
+      const status = res?.status ?? 0
       if (status > 199 && status < 300) await ack(batch, told)
       else if (status === 413 && batch.length > 1) maxCount = Math.ceil(batch.length / 2)
       else if (!status || status === 408 || status === 429 || status > 499) {
+        const after = res?.headers.get('retry-after')
         const ms = retryDelay(attempt, random, now(), after)
         hard = !!after
         attempt = Math.min(attempt + 1, 30)
@@ -262,9 +271,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     // A server's Retry-After binds even now; after a plain failure one more try costs little.
     if (hard && now() < retryAt) return
     let budget = KEEPALIVE - inflight
-    // Events not yet in IndexedDB first: this request (and the stash below) is all they have.
-    const all = sorted().filter((r) => !r.f)
-    const list = [...all.filter((r) => r.s !== 1), ...all.filter((r) => r.s === 1)]
+    // Events not yet in IndexedDB first (a stable sort): this request and the stash are all they have.
+    const list = sorted()
+      .filter((r) => !r.f)
+      .sort((a, b) => Number(a.s === 1) - Number(b.s === 1))
     while (list.length) {
       const batch = packBatch(list, maxCount, Math.min(maxBatchBytes, budget), overhead)
       const [enc, url, n] = encodeBatch(batch)
@@ -274,26 +284,18 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       const told = unreported
       // This is the last chance to report drops from memory; count them told.
       unreported = 0
-      let p: Promise<Response> | undefined
-      for (const r of batch) r.f = true
       try {
-        p = post(enc, url, n)
-      } catch {}
-      if (p)
-        p.then(
+        post(batch, enc, url, n).then(
           (res) => {
             if (res.ok) ack(batch, 0)
           },
           () => {},
-        ).finally(() => {
-          for (const r of batch) r.f = false
-        })
-      else {
+        )
+      } catch {
         stats.requests++
         // A beacon is never acknowledged: the events stay stored and go again on the next visit.
         if (!beacon?.(url, new Blob([enc.body], { type: 'text/plain' }))) {
           unreported += told
-          for (const r of batch) r.f = false
           return
         }
         for (const r of batch) q.delete(r.e.id)
@@ -325,7 +327,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   }
 
   const flushNow = async (opts?: { unloading?: boolean }) => {
-    if (incoming.length) ingest()
+    ingest()
     if (!consent || dead) return
     if (opts?.unloading) return unload()
     if (now() < retryAt) return arm(retryAt - now())
@@ -343,24 +345,16 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       debug('error', error)
     })
 
-  // A tab can close before its IndexedDB write commits. localStorage writes synchronously, so on
-  // pagehide the not-yet-stored events are stashed there and moved into the queue on the next
-  // load (duplicates of a keepalive that did arrive are removed by the endpoint, by id).
-  const STASH = 'linger:unsent'
-  const stash = () => {
+  /** Takes the events a closing tab stashed (see pagehide), removing them from localStorage. */
+  const unstash = (): LingerEvent[] => {
     try {
-      const unsent = sorted()
-        .filter((r) => r.s !== 1)
-        .map((r) => r.e)
-      if (consent && unsent.length) w?.localStorage.setItem(STASH, JSON.stringify(unsent.slice(-200)))
-    } catch {} // storage blocked or full: the keepalive request above is then their only copy
-  }
-  const unstash = () => {
-    try {
-      const raw = w?.localStorage.getItem(STASH)
-      w?.localStorage.removeItem(STASH)
-      if (raw) incoming.push(...(JSON.parse(raw) as LingerEvent[]).filter((e) => e?.id && e.type))
-    } catch {}
+      const ls = w!.localStorage
+      const raw = ls.getItem(STASH)
+      ls.removeItem(STASH)
+      return (JSON.parse(raw || '[]') as LingerEvent[]).filter((e) => e?.id && e.type)
+    } catch {
+      return []
+    }
   }
 
   // One abort removes every listener on dispose().
@@ -368,9 +362,14 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const on = (target: EventTarget | undefined, type: string, fn: () => unknown) =>
     target?.addEventListener(type, fn, { signal: listening.signal })
   on(w, 'pagehide', () => {
-    if (incoming.length) ingest()
-    // Stashed before sending: a beacon is never acknowledged, so the stash is the safe copy.
-    stash()
+    ingest()
+    // A tab can close before its IndexedDB write commits. localStorage writes synchronously, so
+    // the not-yet-stored events are stashed there (before sending: a beacon is never
+    // acknowledged) and queued on the next load; the endpoint removes duplicates by id.
+    try {
+      const unsent = unstored().map((r) => r.e)
+      if (consent && unsent.length) w!.localStorage.setItem(STASH, JSON.stringify(unsent.slice(-200)))
+    } catch {} // storage blocked or full: the keepalive request is then their only copy
     flush({ unloading: true })
     // The page may be entering the bfcache: a flush now (the visibilitychange that follows
     // pagehide) would request a Web Lock and make Chrome evict it.
@@ -386,21 +385,21 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   on(w?.document, 'visibilitychange', () => w!.document.visibilityState === 'hidden' && flush())
   // Events stored (or stashed) by earlier visits, or by tabs that died, go out now.
   if (consent) {
-    unstash()
-    if (incoming.length) ingest()
+    incoming.push(...unstash())
+    ingest()
     arm(0)
   }
 
   return {
     enqueue(event) {
-      if (!dead && incoming.push(event) === 1) queueMicrotask(() => incoming.length && ingest())
+      if (!dead && incoming.push(event) === 1) queueMicrotask(ingest)
     },
     flush,
     setConsent(granted) {
       const was = consent
       consent = granted
       if (granted && !was) {
-        persist(sorted().filter((r) => r.s !== 1))
+        persist(unstored())
         arm(0)
       }
     },
@@ -413,9 +412,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       unreported = 0
       await writing
       await kv.clear()
-      try {
-        w?.localStorage.removeItem(STASH)
-      } catch {}
+      unstash() // and discard
     },
     dispose() {
       dead = true

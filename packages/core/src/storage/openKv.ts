@@ -1,35 +1,46 @@
-import { clear, delMany, entries, get, getMany, set, setMany, type UseStore } from 'idb-keyval'
 import type { KvFallbackReason, KvOptions, KvStore } from './KvStore'
+import { memoryKv } from './memoryKv'
 
-type Op = (...args: never[]) => unknown
-type Ops = Record<Exclude<keyof KvStore, 'kind'>, Op>
+type Pairs = [IDBValidKey, unknown][]
+/** Issues an operation's requests on `s`; a read returns how to get its result once the transaction completes. */
+type Op = (s: IDBObjectStore, ...args: never[]) => unknown
 
-const byKey = ([a]: [IDBValidKey, unknown], [b]: [IDBValidKey, unknown]) => (a < b ? -1 : a > b ? 1 : 0)
+const ops: Record<Exclude<keyof KvStore, 'kind'>, Op> = {
+  get: (s, k: IDBValidKey) => {
+    const r = s.get(k)
+    return () => r.result
+  },
+  set: (s, k: IDBValidKey, v: unknown) => void s.put(v, k),
+  setMany: (s, es: Pairs) => {
+    for (const [k, v] of es) s.put(v, k)
+  },
+  getMany: (s, ks: IDBValidKey[]) => {
+    const rs = ks.map((k) => s.get(k))
+    return () => rs.map((r) => r.result)
+  },
+  delMany: (s, ks: IDBValidKey[]) => {
+    for (const k of ks) s.delete(k)
+  },
+  // IndexedDB returns both in key order, and one transaction keeps them in step.
+  entries: (s) => {
+    const ks = s.getAllKeys()
+    const vs = s.getAll()
+    return () => ks.result.map((k, i) => [k, vs.result[i]])
+  },
+  clear: (s) => void s.clear(),
+}
+const reads = ['get', 'getMany', 'entries']
 
 /**
  * Opens `storeName` in the IndexedDB database `dbName` (adding the store to an existing database
- * when needed, so several stores can share one) and runs idb-keyval over it. Falls back to an
- * in-memory Map for the rest of the page's life when IndexedDB is missing, `open` throws, fails or
- * does not finish within `timeoutMs`, or an operation fails (quota): that call then completes in
- * memory, so no method ever rejects. Opens lazily, on the first operation.
+ * when needed, so several stores can share one). Falls back to an in-memory Map for the rest of
+ * the page's life when IndexedDB is missing, `open` throws, fails or does not finish within
+ * `timeoutMs`, or an operation fails (quota): that call then completes in memory, so no method
+ * ever rejects. Opens lazily, on the first operation; each call is one transaction.
  */
 export function openKv(dbName: string, storeName: string, options: KvOptions = {}): KvStore {
-  const map = new Map<IDBValidKey, unknown>()
-  const mem: Ops = {
-    get: (k: IDBValidKey) => map.get(k),
-    set: (k: IDBValidKey, v: unknown) => void map.set(k, v),
-    setMany: (pairs: [IDBValidKey, unknown][]) => {
-      for (const [k, v] of pairs) map.set(k, v)
-    },
-    getMany: (keys: IDBValidKey[]) => keys.map((k) => map.get(k)),
-    delMany: (keys: IDBValidKey[]) => {
-      for (const k of keys) map.delete(k)
-    },
-    entries: () => [...map].sort(byKey),
-    clear: () => map.clear(),
-  }
-  const idb: Ops = { get, set, setMany, getMany, delMany, entries, clear }
-  let db: Promise<UseStore | undefined> | undefined
+  const mem = memoryKv() as unknown as Record<string, (...args: never[]) => Promise<unknown>>
+  let db: Promise<IDBDatabase | undefined> | undefined
   let memory = false
 
   const fall = (reason: KvFallbackReason) => {
@@ -38,18 +49,15 @@ export function openKv(dbName: string, storeName: string, options: KvOptions = {
   }
 
   const open = () =>
-    new Promise<UseStore | undefined>((done) => {
+    new Promise<IDBDatabase | undefined>((done) => {
       const factory = options.indexedDB ?? globalThis.indexedDB
-      let settled = false
-      const finish = (store?: UseStore, reason?: KvFallbackReason) => {
-        if (settled) return
-        settled = true
+      const fail = (reason: KvFallbackReason) => {
         clearTimeout(timer)
-        if (reason) fall(reason)
-        done(store)
+        fall(reason)
+        done(undefined)
       }
       // Safari 14.6 could leave the first open() pending forever (WebKit 226547).
-      const timer = setTimeout(finish, options.timeoutMs ?? 1000, undefined, 'timeout')
+      const timer = setTimeout(fail, options.timeoutMs ?? 1000, 'timeout')
       const attempt = (version?: number) => {
         try {
           const request = factory.open(dbName, version)
@@ -64,36 +72,46 @@ export function openKv(dbName: string, storeName: string, options: KvOptions = {
               conn.close()
               return attempt(conn.version + 1)
             }
-            if (settled) return conn.close()
+            clearTimeout(timer)
+            // Too late: this store already moved to memory.
+            if (memory) return conn.close()
             // Let other tabs upgrade the database; re-open after Safari drops the connection.
             conn.onclose = conn.onversionchange = () => {
               conn.close()
               db = undefined
             }
-            finish(async (mode, callback) =>
-              callback(conn.transaction(storeName, mode, { durability: 'relaxed' }).objectStore(storeName)),
-            )
+            done(conn)
           }
           // Two stores racing to upgrade: the loser retries at whatever version is current.
-          request.onerror = () =>
-            request.error?.name === 'VersionError' ? attempt() : finish(undefined, 'open')
+          request.onerror = () => (request.error?.name === 'VersionError' ? attempt() : fail('open'))
         } catch {
           // No IndexedDB at all, or Firefox private mode's InvalidStateError.
-          finish(undefined, factory ? 'open' : 'missing')
+          fail(factory ? 'open' : 'missing')
         }
       }
       attempt()
     })
 
   const run =
-    (name: keyof Ops) =>
+    (name: keyof typeof ops) =>
     (...args: never[]): Promise<unknown> => {
-      const inMemory = () => mem[name](...args)
-      if (memory) return Promise.resolve(inMemory())
+      const inMemory = () => mem[name]!(...args)
+      if (memory) return inMemory()
       db ||= open()
       return db
-        .then((store) => (store && !memory ? (idb[name] as Op)(...args, store as never) : inMemory()))
-        .catch((error?: DOMException) => {
+        .then((conn) =>
+          conn && !memory
+            ? new Promise((done, fail) => {
+                const mode = reads.includes(name) ? 'readonly' : 'readwrite'
+                const tx = conn.transaction(storeName, mode, { durability: 'relaxed' })
+                const read = ops[name](tx.objectStore(storeName), ...args) as (() => unknown) | undefined
+                tx.oncomplete = () => done(read?.())
+                // A failed request aborts the transaction with its error (QuotaExceededError).
+                tx.onabort = () => fail(tx.error)
+              })
+            : inMemory(),
+        )
+        .catch((error?: DOMException | null) => {
           fall(error?.name === 'QuotaExceededError' ? 'quota' : 'error')
           return inMemory()
         })
@@ -104,6 +122,6 @@ export function openKv(dbName: string, storeName: string, options: KvOptions = {
       return memory ? 'memory' : 'indexeddb'
     },
   } as Record<string, unknown>
-  for (const name of Object.keys(idb) as (keyof Ops)[]) kv[name] = run(name)
+  for (const name of Object.keys(ops) as (keyof typeof ops)[]) kv[name] = run(name)
   return kv as unknown as KvStore
 }
