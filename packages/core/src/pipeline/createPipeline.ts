@@ -60,6 +60,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   let bytes = 0
 
   const sorted = () => [...q.values()].sort(byId)
+  const inStore = () => sorted().filter((r) => r.s === 1)
   const unstored = () => sorted().filter((r) => r.s !== 1)
   const arm = (ms: number) => {
     clearTimeout(timer)
@@ -118,7 +119,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
           // QuotaExceededError from a store that does not fall back by itself: make room by
           // dropping our oldest stored half, then try once more. Failing that, the new events
           // live in memory only and still go out from there.
-          const old = sorted().filter((r) => r.s === 1)
+          const old = inStore()
           const cut = drop(old.slice(0, Math.ceil(old.length / 2)), 'quota')
           try {
             await kv.delMany(ids(cut))
@@ -203,7 +204,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
 
   /** Re-reads the shared store (other tabs' and earlier visits' events), then sends batch by batch. */
   const deliver = async (g: number) => {
-    const stored = new Set(ids([...q.values()].filter((r) => r.s === 1)))
+    const stored = new Set(ids(inStore()))
     const rows = await kv.entries<string, LingerEvent>()
     if (g !== gen) return
     const next = new Map<string, QueuedEvent>()
@@ -271,10 +272,8 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     // A server's Retry-After binds even now; after a plain failure one more try costs little.
     if (hard && now() < retryAt) return
     let budget = KEEPALIVE - inflight
-    // Events not yet in IndexedDB first (a stable sort): this request and the stash are all they have.
-    const list = sorted()
-      .filter((r) => !r.f)
-      .sort((a, b) => Number(a.s === 1) - Number(b.s === 1))
+    // Events not yet in IndexedDB first: this request (and the stash) is all they have.
+    const list = [...unstored(), ...inStore()].filter((r) => !r.f)
     while (list.length) {
       const batch = packBatch(list, maxCount, Math.min(maxBatchBytes, budget), overhead)
       const [enc, url, n] = encodeBatch(batch)

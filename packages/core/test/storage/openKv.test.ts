@@ -7,7 +7,7 @@ afterEach(() => {
 })
 
 describe('openKv over IndexedDB', () => {
-  it('stores, reads and deletes through idb-keyval, and persists across opens', async () => {
+  it('stores, reads and deletes, and persists across opens', async () => {
     const factory = new IDBFactory()
     const kv = openKv('linger', 'queue', { indexedDB: factory })
     await kv.set('b', { n: 2 })
@@ -43,6 +43,37 @@ describe('openKv over IndexedDB', () => {
     expect(await state.get('s')).toBe(2)
     expect(await cart.get('c')).toBe(3)
   })
+  it('writes all pairs of a setMany in one transaction', async () => {
+    const factory = new IDBFactory()
+    const kv = openKv('linger', 'queue', { indexedDB: factory })
+    await kv.get('warm-up')
+    const { IDBDatabase } = await import('fake-indexeddb')
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    await kv.setMany([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ])
+    await kv.delMany(['a', 'b'])
+    expect(transaction).toHaveBeenCalledTimes(2)
+    transaction.mockRestore()
+    expect(await kv.entries()).toEqual([['c', 3]])
+  })
+
+  it('re-opens after another tab deletes the database (versionchange closes our connection)', async () => {
+    const factory = new IDBFactory()
+    const reasons: string[] = []
+    const kv = openKv('linger', 'queue', { indexedDB: factory, onFallback: (r) => reasons.push(r) })
+    await kv.set('a', 1)
+    await new Promise((done) => {
+      factory.deleteDatabase('linger').onsuccess = done
+    })
+    await kv.set('b', 2)
+    expect(await kv.entries()).toEqual([['b', 2]])
+    expect(kv.kind).toBe('indexeddb')
+    expect(reasons).toEqual([])
+  })
+
   it('opens four stores of one database at once without falling back', async () => {
     const factory = new IDBFactory()
     const reasons: string[] = []
@@ -64,7 +95,12 @@ describe('openKv memory fallback', () => {
       onFallback: (r) => reasons.push(r),
     })
     await kv.set('k', 1)
+    await kv.set('b', 2)
     expect(await kv.get('k')).toBe(1)
+    expect(await kv.entries()).toEqual([
+      ['b', 2],
+      ['k', 1],
+    ])
     expect(kv.kind).toBe('memory')
     expect(reasons).toEqual(['missing'])
   })
@@ -115,5 +151,24 @@ describe('openKv memory fallback', () => {
     expect(kv.kind).toBe('memory')
     expect(reasons).toEqual(['quota'])
     expect(await kv.get('after')).toBe(2)
+  })
+
+  it('moves to memory when a transaction aborts, without rejecting, and says so once', async () => {
+    const factory = new IDBFactory()
+    const reasons: string[] = []
+    const kv = openKv('linger', 'queue', { indexedDB: factory, onFallback: (r) => reasons.push(r) })
+    await kv.set('before', 1)
+    const { IDBObjectStore } = await import('fake-indexeddb')
+    // Like Safari's lost connection: the transaction aborts after the request was made.
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore) {
+      this.transaction.abort()
+      return {} as IDBRequest<IDBValidKey>
+    })
+    await expect(kv.set('after', 2)).resolves.toBeUndefined()
+    put.mockRestore()
+    await kv.set('later', 3)
+    expect(kv.kind).toBe('memory')
+    expect(reasons).toEqual(['error'])
+    expect(await kv.getMany(['after', 'later'])).toEqual([2, 3])
   })
 })
