@@ -149,7 +149,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
         r.n = sizeOf(e)
       } catch {} // a cycle or a BigInt in props: dropped like an oversized event, never thrown to the host
       if (r.n > 32768) drop([r], 'big')
-      else add.push(r) && q.set(e.id, r)
+      else {
+        add.push(r)
+        q.set(e.id, r)
+      }
     }
     const capped = drop(excess(false), 'cap')
     persist(
@@ -303,7 +306,17 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   }
 
   /** One send cycle at a time per tab; a flush asked for meanwhile runs right after it. */
-  const cycle = async () => {
+  const flushNow = async (opts?: { unloading?: boolean }) => {
+    ingest()
+    if (!consent || dead) return
+    if (opts?.unloading) return unload()
+    if (now() < retryAt) return arm(retryAt - now())
+    if (gone || nav?.onLine === false) return
+    if (busy) {
+      again = true
+      return
+    }
+    busy = true
     const g = gen
     try {
       await writing
@@ -322,19 +335,6 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       if (again) arm(0)
       else if (q.size && !timer && consent) arm(flushIntervalMs)
       again = false
-    }
-  }
-
-  const flushNow = async (opts?: { unloading?: boolean }) => {
-    ingest()
-    if (!consent || dead) return
-    if (opts?.unloading) return unload()
-    if (now() < retryAt) return arm(retryAt - now())
-    if (gone || nav?.onLine === false) return
-    if (busy) again = true
-    else {
-      busy = true
-      return cycle()
     }
   }
 
