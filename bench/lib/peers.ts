@@ -41,7 +41,8 @@ export const lingerConfig = (endpoint: string) => ({
 export const linger: Script = {
   id: 'linger',
   label: 'Linger (linger.js)',
-  initial: ['packages/embed/dist/linger.js'],
+  // The campaigns chunk loads right after the page view whenever a campaign is configured.
+  initial: ['packages/embed/dist/linger.js', 'packages/embed/dist/linger-campaigns.js'],
   survey: ['packages/embed/dist/linger-widgets.js'],
   head: () => snippet({ src: '/embed-dist/linger.js', config: lingerConfig('/collect') }),
 }
