@@ -2,7 +2,7 @@ import type { Cart, CartItem, Order } from '../types'
 
 /**
  * The slice of a key-value store the cart needs. `openKv()`'s `KvStore` fits it; tests pass
- * an in-memory map or an idb-keyval store.
+ * an in-memory map or an IndexedDB store (`openKv`).
  */
 export interface CartStore {
   get<T>(key: string): Promise<T | undefined>
