@@ -1,25 +1,9 @@
 // The collector's dashboard: plain DOM (createElement/textContent, SVG via createElementNS), no
 // framework, no innerHTML, so it runs under the strict CSP the collector serves it with.
-const SVG = 'http://www.w3.org/2000/svg'
+import { el, svg } from './dom.js'
+
 const TOKEN = 'linger-token'
 const $ = (id) => document.getElementById(id)
-
-/** `el('p', { class: 'x' }, 'text', child)`: an element with attributes and children. */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag)
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v)
-  node.append(
-    ...children.filter((c) => c !== null && c !== undefined).map((c) => (c instanceof Node ? c : String(c))),
-  )
-  return node
-}
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag)
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v))
-  if (text !== undefined) node.textContent = text
-  return node
-}
 
 const num = (v, digits = 1) => (v === null || v === undefined ? '–' : v.toFixed(digits))
 const pct = (v, sign = false) =>

@@ -1,27 +1,11 @@
 // The dashboard's retention section: KPIs with a plain-language note each, CRR and churn by
 // month (SVG lines), the cohort triangle as a heat map, the segments, and a CSV download under
 // every table. Plain DOM only (createElement/textContent, SVG via createElementNS, colours via
-// CSSOM style properties), so it runs under the dashboard's strict CSP. One file because the
-// dashboard loads it with a single `import('./retention.js')`.
-const SVG = 'http://www.w3.org/2000/svg'
+// CSSOM style properties), so it runs under the dashboard's strict CSP.
+import { el, svg } from './dom.js'
+
 const NONE = '—'
 let objectUrls = []
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag)
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v))
-  node.append(
-    ...children.filter((c) => c !== null && c !== undefined).map((c) => (c instanceof Node ? c : String(c))),
-  )
-  return node
-}
-
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag)
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v))
-  if (text !== undefined) node.textContent = text
-  return node
-}
 
 const isNum = (v) => typeof v === 'number' && Number.isFinite(v)
 const pct = (v) => (isNum(v) ? `${v.toFixed(1)} %` : NONE)
