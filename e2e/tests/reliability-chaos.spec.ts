@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BrowserContext, Page } from '@playwright/test'
 import { createApp, type Db, openDatabase } from '../../packages/collector/src/index'
+import { mulberry32 } from '../../packages/collector/src/seed/mulberry32'
 import { expect, test } from '../support/test'
 
 const TARGET = Number(process.env.LINGER_CHAOS_EVENTS ?? 1500)
@@ -19,18 +20,6 @@ const BACKLOG_LOW = 150
 // exist only in the closing tab's memory have one keepalive request as their only way out. By
 // default tabs close right after the write commits (still before any request is answered).
 const BEFORE_STORED = !!process.env.LINGER_CHAOS_CLOSE_BEFORE_STORED
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with the same faults. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Fault = 'forwarded' | '500/503' | '429' | 'hang' | 'drop' | 'lost-ack'
 // Cumulative odds while chaos is on: about 45 % of requests fail one way or another.
@@ -114,7 +103,7 @@ test('chaos delivery: every tracked event reaches the collector exactly once', a
   const db = await openDatabase({ dataDir: 'memory://' })
   try {
     const app = createApp({ db, rateLimit: false })
-    const rng = prng(SEED)
+    const rng = mulberry32(SEED) // seeded: a failing run replays with the same faults
     const proxy = chaosProxy(app, rng)
     server.route('/v1/batch', proxy.handler)
     const pageErrors: string[] = []

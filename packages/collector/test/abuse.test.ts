@@ -5,6 +5,7 @@
 // Size: LINGER_ABUSE_REQUESTS (default 3,000; `pnpm reliability` runs 20,000).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Db, openDatabase } from '../src/db'
+import { mulberry32 } from '../src/seed/mulberry32'
 import { createApp } from '../src/server'
 import { SLOW } from './helpers/databases'
 import { batch, event, post } from './helpers/events'
@@ -12,18 +13,6 @@ import { batch, event, post } from './helpers/events'
 const REQUESTS = Number(process.env.LINGER_ABUSE_REQUESTS ?? 3000)
 const SEED = Number(process.env.LINGER_ABUSE_SEED ?? 7)
 const TOKEN = 'abuse-admin-token'
-
-/** mulberry32: seeded, so a failing body can be reproduced. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type Rng = () => number
 const int = (rng: Rng, n: number) => Math.floor(rng() * n)
@@ -176,7 +165,7 @@ describe('collector abuse [pglite]', () => {
     console.error = (...args: unknown[]) => errors.push(args)
     try {
       const app = createApp({ db, adminToken: TOKEN, origins: ['https://shop.example'], rateLimit: false })
-      const rng = prng(SEED)
+      const rng = mulberry32(SEED) // seeded: a failing run replays with the same faults
       const statuses = new Map<number, number>()
       const run = async (count: number) => {
         for (let i = 0; i < count; i++) {
