@@ -88,3 +88,64 @@ test("the campaign's graceMs holds the pop-up back, and a pointer coming back in
   expect(shown).toHaveLength(1)
   expect(Date.parse(shown[0]!.ts as string) - leftAt).toBeGreaterThanOrEqual(4000 + 2000)
 })
+
+/** A GA4 data-layer push, as the shop's pages make them. */
+const push = (page: Page, event: string, ecommerce: Record<string, unknown>) =>
+  page.evaluate(
+    ([event, ecommerce]) => {
+      const w = window as unknown as { dataLayer: unknown[] }
+      w.dataLayer.push({ ecommerce: null })
+      w.dataLayer.push({ event, ecommerce })
+    },
+    [event, ecommerce] as const,
+  )
+const addToCart = (page: Page, item_id: string, item_name: string, price: number) =>
+  push(page, 'add_to_cart', {
+    currency: 'EUR',
+    value: price,
+    items: [{ item_id, item_name, price, quantity: 1 }],
+  })
+
+/** Counts, in `page`, the cart states other tabs announce (the channel Linger's cart uses). */
+async function hearCart(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { heard: number }
+    w.heard = 0
+    new BroadcastChannel('linger-cart').onmessage = () => w.heard++
+  })
+  return () => page.evaluate(() => (window as unknown as { heard: number }).heard)
+}
+
+test('a cart filled in two tabs adds up: the reminder in either tab names both items', async ({
+  context,
+  server,
+}) => {
+  const [a, b] = [await context.newPage(), await context.newPage()]
+  await open(a, server.url)
+  await open(b, server.url)
+  const heardInB = await hearCart(b)
+  await addToCart(a, 'sku-1', 'Mug', 15)
+  await expect.poll(heardInB).toBeGreaterThan(0)
+  await addToCart(b, 'sku-2', 'Tee', 20)
+  await leave(b)
+  await expect(b.getByRole('dialog', { name: 'You left 2 items (€35.00)' })).toBeVisible()
+})
+
+test('a cart bought in one tab is not recalled in another: that tab shows the plain exit offer', async ({
+  context,
+  server,
+}) => {
+  const [a, b] = [await context.newPage(), await context.newPage()]
+  await open(a, server.url)
+  await open(b, server.url)
+  const [heardInA, heardInB] = [await hearCart(a), await hearCart(b)]
+  // Filled in tab B, bought in tab A (say, the checkout was open there).
+  await addToCart(b, 'sku-1', 'Mug', 30)
+  await expect.poll(heardInA).toBeGreaterThan(0)
+  const heard = await heardInB()
+  await push(a, 'purchase', { transaction_id: 'o-1', currency: 'EUR', value: 30, items: [] })
+  await expect.poll(heardInB).toBeGreaterThan(heard)
+  await leave(b)
+  await expect(b.getByRole('dialog', { name: 'Wait — 10% off' })).toBeVisible()
+  await expect(b.locator('linger-widget')).toHaveCount(1)
+})

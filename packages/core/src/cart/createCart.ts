@@ -33,6 +33,7 @@ export function createCart({
   now = Date.now,
   debounceMs = 1000,
   attributionDays = 5,
+  channel,
 }: CartOptions): CartState {
   let s: Saved = {}
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -54,10 +55,26 @@ export function createCart({
     <A extends unknown[]>(fn: (...a: A) => unknown) =>
     (...a: A) =>
       void ready.then(() => fn(...a))
+  const tell = () => {
+    for (const fn of subs) fn(s.cart)
+  }
   const save = (notify?: boolean) => {
     store.set(KEY, { ...s }).catch(() => {})
-    if (notify) for (const fn of subs) fn(s.cart)
+    channel?.postMessage(s)
+    if (notify) tell()
   }
+  // Another tab changed the cart (and stored it): take its state as ours. A cart filled in two
+  // tabs then adds up, and a purchase in one empties it in all, so no tab reminds the visitor
+  // of a cart they bought. The tab that changed it reports the change; ours stops its timer.
+  channel?.addEventListener(
+    'message',
+    later((e: MessageEvent) => {
+      clearTimeout(timer)
+      const before = key(s.cart)
+      s = { ...(e.data as Saved) }
+      if (key(s.cart) !== before) tell()
+    }),
+  )
 
   function flush() {
     clearTimeout(timer)
@@ -115,7 +132,8 @@ export function createCart({
       ready.then(() => {
         clearTimeout(timer)
         s = {}
-        for (const fn of subs) fn(undefined)
+        channel?.postMessage(s)
+        tell()
         return (store.delMany ? store.delMany([KEY]) : store.set(KEY, undefined)).catch(() => {})
       }),
   }

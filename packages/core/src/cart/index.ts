@@ -5,6 +5,7 @@ export { createCart } from './createCart'
 export { type DataLayerOptions, readDataLayer } from './readDataLayer'
 export { toCart } from './toCart'
 export type {
+  CartChannel,
   CartDelta,
   CartEmit,
   CartExposure,

@@ -51,6 +51,17 @@ export interface CartOptions {
   debounceMs?: number
   /** Days after an exposure in which a purchase is attributed to it. Default 5. */
   attributionDays?: number
+  /**
+   * Where the site's other tabs hear of each change (a `BroadcastChannel`): each tab keeps the
+   * cart in memory, so without it a tab would overwrite what another one added.
+   */
+  channel?: CartChannel
+}
+
+/** The part of `BroadcastChannel` the cart uses. */
+export interface CartChannel {
+  postMessage(message: unknown): void
+  addEventListener(type: 'message', listener: (e: MessageEvent) => void): void
 }
 
 export interface CartState {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type CartStore, createCart } from '../../src/cart'
+import { type CartChannel, type CartStore, createCart } from '../../src/cart'
 import type { Cart } from '../../src/types'
 import { memoryStore } from './memoryStore'
 
@@ -354,5 +354,55 @@ describe('createCart: forget', () => {
     await cart.ready
     await cart.forget()
     expect(store.data.get('cart')).toBeUndefined()
+  })
+})
+
+describe('createCart: several tabs', () => {
+  // Two tabs of one site: one store (the origin's IndexedDB), one BroadcastChannel name.
+  const twoTabs = () => {
+    const store = memoryStore()
+    const channels = [new BroadcastChannel('cart-test'), new BroadcastChannel('cart-test')]
+    const [a, b] = channels.map((channel) =>
+      createCart({ store, emit, now, debounceMs: 1000, channel: channel as unknown as CartChannel }),
+    )
+    return { a: a!, b: b!, store, close: () => channels.forEach((c) => c.close()) }
+  }
+
+  it('adds up items put in the cart from two tabs, reported once, by the tab that changed it last', async () => {
+    const { a, b, store, close } = twoTabs()
+    await Promise.all([a.ready, b.ready])
+    a.set(cartOf(tee))
+    await vi.waitFor(() => expect(b.get()).toEqual(cartOf(tee)))
+    b.apply({ op: 'add', items: [mug] })
+    await vi.waitFor(() => expect(a.get()).toEqual(cartOf(tee, mug)))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(events).toEqual([['cart.updated', cartOf(tee, mug)]])
+    expect((store.data.get('cart') as { cart: Cart }).cart).toEqual(cartOf(tee, mug))
+    close()
+  })
+
+  it('a purchase in one tab empties the cart in the other', async () => {
+    const { a, b, close } = twoTabs()
+    const seen: Array<Cart | undefined> = []
+    b.subscribe((cart) => seen.push(cart))
+    a.set(cartOf(tee))
+    await vi.waitFor(() => expect(b.get()).toEqual(cartOf(tee)))
+    a.purchase({ orderId: 'o-1', value: 20, currency: 'EUR' })
+    await vi.waitFor(() => expect(b.get()).toBeUndefined())
+    expect(seen).toEqual([cartOf(tee), undefined])
+    // The bought order is known in both tabs: a thank-you page reloaded in the other one counts once.
+    b.purchase({ orderId: 'o-1', value: 20, currency: 'EUR' })
+    await b.ready
+    expect(events.filter(([type]) => type === 'purchase')).toHaveLength(1)
+    close()
+  })
+
+  it('forget() in one tab empties the cart in the other', async () => {
+    const { a, b, close } = twoTabs()
+    a.set(cartOf(tee))
+    await vi.waitFor(() => expect(b.get()).toEqual(cartOf(tee)))
+    await a.forget()
+    await vi.waitFor(() => expect(b.get()).toBeUndefined())
+    close()
   })
 })
