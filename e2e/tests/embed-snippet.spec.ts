@@ -58,3 +58,34 @@ test('a config that cannot be fetched is reported and events still flow', async 
   await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'still-flows'))
   expect(errors.join('\n')).toContain('linger: config could not be read')
 })
+
+test('an eligible campaign waiting for its trigger gets the widgets chunk prefetched at idle, before anything shows', async ({
+  page,
+  server,
+}) => {
+  const widgetsRequested = page.waitForRequest((r) =>
+    r.url().endsWith('/cdn/v1.2/embed-dist/linger-widgets.js'),
+  )
+  await page.goto(`${server.url}/blank.html`)
+  await page.evaluate(() => {
+    const w = window as unknown as { linger: { (...a: unknown[]): void; q?: unknown[] } }
+    w.linger ||= (...args: unknown[]) => {
+      w.linger.q ||= []
+      w.linger.q.push(args)
+    }
+    w.linger('init', {
+      version: 1,
+      site: 'embed-test',
+      endpoint: '/collect',
+      campaigns: [
+        { id: 'exit', kind: 'popup', trigger: { type: 'exit-intent' }, content: { title: 'Wait' } },
+      ],
+    })
+    const s = document.createElement('script')
+    s.src = '/cdn/v1.2/embed-dist/linger.js'
+    document.head.append(s)
+  })
+  await widgetsRequested
+  // Fetched, not shown: no exit has happened.
+  await expect(page.locator('linger-widget')).toHaveCount(0)
+})

@@ -92,3 +92,30 @@ test('forget() leaves no Linger IndexedDB database and continues with a new visi
   await page.evaluate(() => (window as unknown as W).linger.track('go'))
   await expect(page.getByRole('dialog', { name: 'Hello' })).toBeVisible()
 })
+
+test("forget() in one tab forgets in the site's other open tabs too: they store nothing again and go on as a new visitor", async ({
+  context,
+  server,
+}) => {
+  const [a, b] = [await context.newPage(), await context.newPage()]
+  await open(a, server.url, config())
+  await open(b, server.url, config())
+  await a.evaluate(() => (window as unknown as W).linger.identify('user-1'))
+  await expect.poll(() => lingerDatabases(b)).toEqual(['linger'])
+  const before = (await seen(b))[0]!.visitorId
+  await a.evaluate(() => (window as unknown as W).linger.forget())
+  // Tab B held the database open: it must let go for the delete to finish.
+  await expect.poll(() => lingerDatabases(a)).toEqual([])
+  await expect
+    .poll(async () => {
+      await b.evaluate(() => (window as unknown as W).linger.track('after-forget'))
+      return (await seen(b)).at(-1)!.visitorId
+    })
+    .not.toBe(before)
+  const last = (await seen(b)).at(-1)!
+  expect(last.type).toBe('after-forget')
+  expect(last.userId).toBeUndefined()
+  await b.evaluate(() => (window as unknown as W).linger.track('go'))
+  await expect(b.getByRole('dialog', { name: 'Hello' })).toBeVisible()
+  expect(await lingerDatabases(b)).toEqual([])
+})

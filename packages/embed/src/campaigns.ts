@@ -5,7 +5,7 @@
  */
 import type { Base, Campaigns } from '@linger/core/runtime/base'
 import { campaignsFromInput } from '@linger/core/runtime/campaignsFromInput'
-import { chunkLoader } from './chunkLoader'
+import { chunkLoader, prefetchChunk } from './chunkLoader'
 
 const load = chunkLoader(import.meta.url)
 
@@ -16,7 +16,7 @@ export function campaigns(input: unknown, base: Base): Campaigns {
     options: {
       ...base.options,
       loadWidgets: () => load('linger-widgets.js'),
-      prefetchWidgets: () => load.prefetch('linger-widgets.js'),
+      prefetchWidgets: () => prefetchChunk(import.meta.url, 'linger-widgets.js'),
       loadShopify: () => load('linger-shopify.js'),
     },
   })

@@ -189,6 +189,25 @@ export function startCore(
     isReady = true
   })
 
+  /** Forget in this tab: drop the queue, the state and the database; go on in memory. */
+  const forgetHere = async () => {
+    await ready
+    await pipeline.forget()
+    await part?.forget()
+    // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
+    for (const s of STORES) {
+      await kvs[s].clear()
+      await kvs[s].use(memoryKv())
+    }
+    await deleteDatabase(win, DB)
+    identified = false
+    userId = undefined
+    await load()
+    await part?.reload()
+  }
+  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel
+  const tabs = Channel && new Channel('linger-forget')
+
   const linger: Linger = {
     ready,
     track: (name, props) =>
@@ -223,20 +242,10 @@ export function startCore(
       listeners.set(type, set.add(fn))
       return () => void set.delete(fn)
     },
-    async forget() {
-      await ready
-      await pipeline.forget()
-      await part?.forget()
-      // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
-      for (const s of STORES) {
-        await kvs[s].clear()
-        await kvs[s].use(memoryKv())
-      }
-      await deleteDatabase(win, DB)
-      identified = false
-      userId = undefined
-      await load()
-      await part?.reload()
+    forget() {
+      // The device forgets, not just this tab: the site's other tabs would store their copy again.
+      tabs?.postMessage(0)
+      return forgetHere()
     },
     debug(yes = true) {
       debugOn = yes
@@ -244,9 +253,11 @@ export function startCore(
     },
     dispose() {
       dead = true
+      tabs?.close()
       part?.dispose()
       pipeline.dispose()
     },
   }
+  if (tabs) tabs.onmessage = forgetHere
   return linger
 }
