@@ -176,6 +176,35 @@ export async function presetVisitor(page: Page, shopUrl: string, visitorId: stri
   )
 }
 
+/**
+ * Waits until Linger on `page` has read the preset identity from IndexedDB and counted this
+ * visit. Jumping a fake clock before then would also run out the store's open timeout, and
+ * Linger would rightly go on in memory, as a new visitor.
+ */
+export async function lingerStarted(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((done) => {
+        const open = indexedDB.open('linger')
+        open.onerror = () => done(false)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('identity')) {
+            db.close()
+            return done(false)
+          }
+          const read = db.transaction('identity').objectStore('identity').get('identity')
+          read.onsuccess = read.onerror = () => {
+            db.close()
+            done((read.result?.visitCount ?? 0) >= 1)
+          }
+        }
+      }),
+    null,
+    { polling: 100 },
+  )
+}
+
 /** A CSP or Trusted Types complaint seen on a page: a `securitypolicyviolation` event or console error. */
 export interface Violation {
   kind: 'securitypolicyviolation' | 'console' | 'pageerror'

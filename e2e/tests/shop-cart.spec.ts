@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test'
 import { pickVariant } from '../../packages/core/src/targeting/pickVariant'
-import { expect, presetVisitor, shopCampaign, test, visitorShownAll, watchViolations } from '../support/shop'
+import {
+  expect,
+  lingerStarted,
+  presetVisitor,
+  shopCampaign,
+  test,
+  visitorShownAll,
+  watchViolations,
+} from '../support/shop'
 
 // Issue 5 through the demo shop against the real collector: the shop feeds Linger only through
 // its GA4 dataLayer pushes; the strict CSP with Trusted Types (issue 10) stays quiet throughout.
@@ -30,6 +38,7 @@ test('two items, exit intent: the reminder shows "2 items" and their value, and 
   const widget = page.locator('linger-widget')
 
   await page.goto(`${shop.shopUrl}/products/mug`)
+  await lingerStarted(page)
   await page.getByRole('button', { name: 'Add to cart' }).click()
   await expect(page.getByRole('status')).toHaveText('Stoneware mug added to your cart.')
   await page.goto(`${shop.shopUrl}/products/tee`)
@@ -97,6 +106,7 @@ test('cart left behind: on a later visit the return reminder shows', async ({ pa
   await presetVisitor(page, shop.shopUrl, visitor)
 
   await page.goto(`${shop.shopUrl}/products/tee`)
+  await lingerStarted(page)
   const add = page.getByRole('button', { name: 'Add to cart' })
   await add.click()
   await add.click()

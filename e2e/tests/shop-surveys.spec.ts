@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from '@playwright/test'
 import {
   expect,
+  lingerStarted,
   presetVisitor,
   type ShopStack,
   test,
@@ -73,6 +74,7 @@ test('a visitor answers NPS and CSAT in the shop: the dashboard shows the new fi
 
   // 20 s on the first page: the NPS survey. A 9 is a promoter; the follow-up asks why.
   await page.goto(`${shop.shopUrl}/`)
+  await lingerStarted(page)
   // Time moves in steps: linger.js arms its timers once it has loaded, read its config and storage.
   await expect
     .poll(async () => {

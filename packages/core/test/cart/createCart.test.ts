@@ -365,7 +365,14 @@ describe('createCart: several tabs', () => {
     const [a, b] = channels.map((channel) =>
       createCart({ store, emit, now, debounceMs: 1000, channel: channel as unknown as CartChannel }),
     )
-    return { a: a!, b: b!, store, close: () => channels.forEach((c) => c.close()) }
+    return {
+      a: a!,
+      b: b!,
+      store,
+      close: () => {
+        for (const c of channels) c.close()
+      },
+    }
   }
 
   it('adds up items put in the cart from two tabs, reported once, by the tab that changed it last', async () => {
