@@ -119,3 +119,43 @@ test("forget() in one tab forgets in the site's other open tabs too: they store 
   await expect(b.getByRole('dialog', { name: 'Hello' })).toBeVisible()
   expect(await lingerDatabases(b)).toEqual([])
 })
+
+test("consent given or withdrawn in one tab holds in the site's other open tabs", async ({
+  context,
+  server,
+}) => {
+  const [a, b] = [await context.newPage(), await context.newPage()]
+  for (const p of [a, b]) {
+    await p.clock.install()
+    await open(p, server.url, config({ consent: 'required' }))
+  }
+  const say = (p: Page, yes: boolean) => p.evaluate((y) => (window as unknown as W).linger.consent(y), yes)
+  const trackInB = (name: string) => b.evaluate((n) => (window as unknown as W).linger.track(n), name)
+  const sent = (type: string) => server.endpoint.uniqueEvents().some((e) => e.type === type)
+
+  // Given in A: B stores and sends too.
+  await say(a, true)
+  await trackInB('b-after-consent')
+  await b.clock.runFor(10_000)
+  await server.endpoint.waitFor(() => sent('b-after-consent'))
+
+  // Withdrawn in A: B holds its new events in memory, sends nothing…
+  await say(a, false)
+  await trackInB('b-after-withdrawal')
+  await b.clock.runFor(15_000)
+  // Its flush timer has run: had B kept consent, the event would be on its way now.
+  const leaked = await server.endpoint
+    .waitFor(() => sent('b-after-withdrawal'), 3000)
+    .then(
+      () => true,
+      () => false,
+    )
+  expect(leaked).toBe(false)
+  const regrantedAt = Date.now()
+  // …until consent is given again (in A): then they arrive, and not before.
+  await say(a, true)
+  await b.clock.runFor(10_000)
+  await server.endpoint.waitFor(() => sent('b-after-withdrawal'))
+  const carrying = server.endpoint.requests.filter((r) => r.body.includes('"b-after-withdrawal"'))
+  expect(carrying.every((r) => r.at >= regrantedAt)).toBe(true)
+})

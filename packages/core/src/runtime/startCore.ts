@@ -189,6 +189,14 @@ export function startCore(
     isReady = true
   })
 
+  const setConsent = (yes: boolean) => {
+    if (yes === granted) return
+    granted = yes
+    if (!yes) pipeline.setConsent(false)
+    const moved = STORES.map((s) => kvs[s].use(yes ? deps.openKv(DB, s, kvFallback(s)) : memoryKv(), true))
+    // The queue starts writing once consent is set: only after its store has moved.
+    if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
+  }
   /** Forget in this tab: drop the queue, the state and the database; go on in memory. */
   const forgetHere = async () => {
     await ready
@@ -206,7 +214,8 @@ export function startCore(
     await part?.reload()
   }
   const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel
-  const tabs = Channel && new Channel('linger-forget')
+  // The site's other tabs: they send a consent change (a boolean) or 'forget'.
+  const tabs = Channel && new Channel('linger-tabs')
 
   const linger: Linger = {
     ready,
@@ -227,13 +236,11 @@ export function startCore(
       }),
     cart: (cart) => needs((c) => c.cart(cart)),
     purchase: (order) => needs((c) => c.purchase(order)),
-    consent(yes) {
-      if (yes === granted) return
-      granted = yes
-      if (!yes) pipeline.setConsent(false)
-      const moved = STORES.map((s) => kvs[s].use(yes ? deps.openKv(DB, s, kvFallback(s)) : memoryKv(), true))
-      // The queue starts writing once consent is set: only after its store has moved.
-      if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
+    consent(given) {
+      const yes = !!given
+      // Every open tab of the site follows: a withdrawal must stop them all storing and sending.
+      tabs?.postMessage(yes)
+      setConsent(yes)
     },
     show: (id) => needs((c) => c.show(id)),
     hide: () => needs((c) => c.hide()),
@@ -244,7 +251,7 @@ export function startCore(
     },
     forget() {
       // The device forgets, not just this tab: the site's other tabs would store their copy again.
-      tabs?.postMessage(0)
+      tabs?.postMessage('forget')
       return forgetHere()
     },
     debug(yes = true) {
@@ -258,6 +265,10 @@ export function startCore(
       pipeline.dispose()
     },
   }
-  if (tabs) tabs.onmessage = forgetHere
+  if (tabs)
+    tabs.onmessage = ({ data }) => {
+      if (data === 'forget') void forgetHere()
+      else if (typeof data === 'boolean') setConsent(data)
+    }
   return linger
 }
