@@ -212,18 +212,15 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     if (g !== gen) return
     const next = new Map<string, QueuedEvent>()
     const corrupt: Keyed[] = []
-    for (const [id, e] of rows)
-      if (id !== LEASE_KEY)
-        if (
-          e?.id === id &&
-          typeof e.type === 'string' &&
-          typeof e.ts === 'string' &&
-          e.props instanceof Object
-        )
-          // A record that is not an event (another script, a bug, a half-migrated store) is deleted,
-          // not sent and not fatal: one bad row must not block the queue behind it.
-          next.set(id, q.get(id) ?? { e, n: sizeOf(e), s: 1 })
-        else corrupt.push({ e: { id } })
+    for (const [id, e] of rows) {
+      if (id === LEASE_KEY) continue
+      // A record that is not an event (another script, a bug, a half-migrated store) is deleted,
+      // not sent and not fatal: one bad row must not block the queue behind it.
+      const valid =
+        e?.id === id && typeof e.type === 'string' && typeof e.ts === 'string' && e.props instanceof Object
+      if (valid) next.set(id, q.get(id) ?? { e, n: sizeOf(e), s: 1 })
+      else corrupt.push({ e: { id } })
+    }
     // Keep what was not stored when the read began; stored events missing from it were sent by another tab.
     for (const [id, r] of q) if (!stored.has(id)) next.set(id, r)
     q = next
