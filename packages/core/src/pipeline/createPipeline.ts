@@ -6,12 +6,11 @@ import { lingerEncoder } from './lingerEncoder'
 import { packBatch, type QueuedEvent } from './packBatch'
 import { retryDelay } from './retryDelay'
 import type { EncodedBatch, Pipeline, PipelineOptions } from './types'
+import { stashUnsent, takeStash } from './unloadStash'
 import { LEASE_KEY, withFlushLock } from './withFlushLock'
 
 // The Fetch spec rejects a keepalive request once the page's keepalive bodies in flight pass 64 KiB.
 const KEEPALIVE = 65536
-// Where a closing tab stashes the events it had not yet stored (see `pagehide` below).
-const STASH = 'linger:unsent'
 
 type Keyed = { e: { id: string } }
 const byId = (a: QueuedEvent, b: QueuedEvent) => (a.e.id < b.e.id ? -1 : 1)
@@ -341,31 +340,15 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       debug('error', error)
     })
 
-  /** Takes the events a closing tab stashed (see pagehide), removing them from localStorage. */
-  const unstash = (): LingerEvent[] => {
-    try {
-      const ls = w!.localStorage
-      const raw = ls.getItem(STASH)
-      ls.removeItem(STASH)
-      return (JSON.parse(raw || '[]') as LingerEvent[]).filter((e) => e?.id && e.type)
-    } catch {
-      return []
-    }
-  }
-
   // One abort removes every listener on dispose().
   const listening = new AbortController()
   const on = (target: EventTarget | undefined, type: string, fn: () => unknown) =>
     target?.addEventListener(type, fn, { signal: listening.signal })
   on(w, 'pagehide', () => {
     ingest()
-    // A tab can close before its IndexedDB write commits. localStorage writes synchronously, so
-    // the not-yet-stored events are stashed there (before sending: a beacon is never
-    // acknowledged) and queued on the next load; the endpoint removes duplicates by id.
-    try {
-      const unsent = unstored().map((r) => r.e)
-      if (consent && unsent.length) w!.localStorage.setItem(STASH, JSON.stringify(unsent.slice(-200)))
-    } catch {} // storage blocked or full: the keepalive request is then their only copy
+    // Stashed before sending: a beacon is never acknowledged.
+    const unsent = unstored().map((r) => r.e)
+    if (consent) stashUnsent(w, unsent)
     flush({ unloading: true })
     // The page may be entering the bfcache: a flush now (the visibilitychange that follows
     // pagehide) would request a Web Lock and make Chrome evict it.
@@ -381,7 +364,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   on(w?.document, 'visibilitychange', () => w!.document.visibilityState === 'hidden' && flush())
   // Events stored (or stashed) by earlier visits, or by tabs that died, go out now.
   if (consent) {
-    incoming.push(...unstash())
+    incoming.push(...takeStash(w))
     ingest()
     arm(0)
   }
@@ -408,7 +391,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       unreported = 0
       await writing
       await kv.clear()
-      unstash() // and discard
+      takeStash(w) // and discard
     },
     dispose() {
       dead = true
