@@ -1,4 +1,34 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from '../support/test'
+
+/**
+ * On a blank page: the README's stub, `calls` made through it, then linger.js added from `src`
+ * with `data-*` attributes, as a tag manager would.
+ */
+async function loadWithStub(
+  page: Page,
+  url: string,
+  src: string,
+  calls: unknown[][],
+  data: Record<string, string> = {},
+): Promise<void> {
+  await page.goto(`${url}/blank.html`)
+  await page.evaluate(
+    ([src, calls, data]) => {
+      const w = window as unknown as { linger: { (...a: unknown[]): void; q?: unknown[] } }
+      w.linger ||= (...args: unknown[]) => {
+        w.linger.q ||= []
+        w.linger.q.push(args)
+      }
+      for (const call of calls) w.linger(...call)
+      const script = document.createElement('script')
+      script.src = src
+      Object.assign(script.dataset, data)
+      document.head.append(script)
+    },
+    [src, calls, data] as const,
+  )
+}
 
 test('calls made before the script loads arrive at the endpoint in order', async ({ page, server }) => {
   await page.goto(`${server.url}/embed-snippet.html`)
@@ -40,20 +70,9 @@ test('included twice, the script initialises once: one widget, one page.viewed',
 test('a config that cannot be fetched is reported and events still flow', async ({ page, server }) => {
   const errors: string[] = []
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await page.setContent('<h1>x</h1>')
-  await page.goto(`${server.url}/blank.html`)
-  await page.evaluate(() => {
-    const w = window as unknown as { linger: { (...a: unknown[]): void; q?: unknown[] } }
-    w.linger ||= (...args: unknown[]) => {
-      w.linger.q ||= []
-      w.linger.q.push(args)
-    }
-    w.linger('track', 'still-flows')
-    const s = document.createElement('script')
-    s.src = '/embed-dist/linger.js'
-    s.dataset.config = '/missing-config.json'
-    s.dataset.endpoint = '/collect'
-    document.head.append(s)
+  await loadWithStub(page, server.url, '/embed-dist/linger.js', [['track', 'still-flows']], {
+    config: '/missing-config.json',
+    endpoint: '/collect',
   })
   await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'still-flows'))
   expect(errors.join('\n')).toContain('linger: config could not be read')
@@ -66,25 +85,13 @@ test('an eligible campaign waiting for its trigger gets the widgets chunk prefet
   const widgetsRequested = page.waitForRequest((r) =>
     r.url().endsWith('/cdn/v1.2/embed-dist/linger-widgets.js'),
   )
-  await page.goto(`${server.url}/blank.html`)
-  await page.evaluate(() => {
-    const w = window as unknown as { linger: { (...a: unknown[]): void; q?: unknown[] } }
-    w.linger ||= (...args: unknown[]) => {
-      w.linger.q ||= []
-      w.linger.q.push(args)
-    }
-    w.linger('init', {
-      version: 1,
-      site: 'embed-test',
-      endpoint: '/collect',
-      campaigns: [
-        { id: 'exit', kind: 'popup', trigger: { type: 'exit-intent' }, content: { title: 'Wait' } },
-      ],
-    })
-    const s = document.createElement('script')
-    s.src = '/cdn/v1.2/embed-dist/linger.js'
-    document.head.append(s)
-  })
+  const config = {
+    version: 1,
+    site: 'embed-test',
+    endpoint: '/collect',
+    campaigns: [{ id: 'exit', kind: 'popup', trigger: { type: 'exit-intent' }, content: { title: 'Wait' } }],
+  }
+  await loadWithStub(page, server.url, '/cdn/v1.2/embed-dist/linger.js', [['init', config]])
   await widgetsRequested
   // Fetched, not shown: no exit has happened.
   await expect(page.locator('linger-widget')).toHaveCount(0)

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 import { openApp } from '../pages/targeting-open'
 import { expect, test } from '../support/test'
 
@@ -116,13 +116,18 @@ async function hearCart(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (window as unknown as { heard: number }).heard)
 }
 
+/** Two tabs of the site, each with Linger running and past the sensors' minimum time. */
+async function twoTabs(context: BrowserContext, url: string): Promise<[Page, Page]> {
+  const tabs: [Page, Page] = [await context.newPage(), await context.newPage()]
+  for (const tab of tabs) await open(tab, url)
+  return tabs
+}
+
 test('a cart filled in two tabs adds up: the reminder in either tab names both items', async ({
   context,
   server,
 }) => {
-  const [a, b] = [await context.newPage(), await context.newPage()]
-  await open(a, server.url)
-  await open(b, server.url)
+  const [a, b] = await twoTabs(context, server.url)
   const heardInB = await hearCart(b)
   await addToCart(a, 'sku-1', 'Mug', 15)
   await expect.poll(heardInB).toBeGreaterThan(0)
@@ -135,9 +140,7 @@ test('a cart bought in one tab is not recalled in another: that tab shows the pl
   context,
   server,
 }) => {
-  const [a, b] = [await context.newPage(), await context.newPage()]
-  await open(a, server.url)
-  await open(b, server.url)
+  const [a, b] = await twoTabs(context, server.url)
   const [heardInA, heardInB] = [await hearCart(a), await hearCart(b)]
   // Filled in tab B, bought in tab A (say, the checkout was open there).
   await addToCart(b, 'sku-1', 'Mug', 30)
