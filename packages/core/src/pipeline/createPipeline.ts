@@ -348,7 +348,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     ingest()
     // Stashed before sending: a beacon is never acknowledged.
     const unsent = unstored().map((r) => r.e)
-    if (consent) stashUnsent(w, unsent)
+    if (consent) stashUnsent(w, me, unsent)
     flush({ unloading: true })
     // The page may be entering the bfcache: a flush now (the visibilitychange that follows
     // pagehide) would request a Web Lock and make Chrome evict it.

@@ -1,6 +1,7 @@
 import type { LingerEvent } from '../types'
 
-// Where a closing tab leaves the events it had not yet stored in IndexedDB.
+// Where closing tabs leave the events they had not yet stored in IndexedDB: one key per tab,
+// `linger:unsent:<tab>`, so two tabs closing together both keep theirs.
 const STASH = 'linger:unsent'
 
 /**
@@ -9,20 +10,25 @@ const STASH = 'linger:unsent'
  * next load; the endpoint removes duplicates by id. Blocked or full storage is ignored: the
  * keepalive request is then their only copy.
  */
-export function stashUnsent(w: Window | undefined, events: LingerEvent[]): void {
+export function stashUnsent(w: Window | undefined, tab: string, events: LingerEvent[]): void {
   try {
-    if (events.length) w!.localStorage.setItem(STASH, JSON.stringify(events.slice(-200)))
+    if (events.length) w!.localStorage.setItem(`${STASH}:${tab}`, JSON.stringify(events.slice(-200)))
   } catch {}
 }
 
-/** Takes the events a closing tab stashed, removing them from localStorage. */
+/** Takes the events every closed tab stashed, removing them from localStorage. */
 export function takeStash(w: Window | undefined): LingerEvent[] {
+  const events: LingerEvent[] = []
   try {
     const ls = w!.localStorage
-    const raw = ls.getItem(STASH)
-    ls.removeItem(STASH)
-    return (JSON.parse(raw || '[]') as LingerEvent[]).filter((e) => e?.id && e.type)
-  } catch {
-    return []
-  }
+    const keys = Array.from({ length: ls.length }, (_, i) => ls.key(i))
+    for (const key of keys)
+      if (key?.startsWith(STASH))
+        try {
+          const raw = ls.getItem(key)
+          ls.removeItem(key)
+          events.push(...(JSON.parse(raw || '[]') as LingerEvent[]).filter((e) => e?.id && e.type))
+        } catch {} // one unreadable stash does not cost the others
+  } catch {}
+  return events
 }

@@ -106,9 +106,18 @@ describe('a tab closed before its IndexedDB write commits', () => {
       getItem: (k: string) => map.get(k) ?? null,
       setItem: (k: string, v: string) => void map.set(k, v),
       removeItem: (k: string) => void map.delete(k),
+      key: (i: number) => [...map.keys()][i] ?? null,
+      get length() {
+        return map.size
+      },
       map,
     }
   }
+  /** The ids of every stash in `localStorage`, whichever tab wrote it. */
+  const stashed = (localStorage: ReturnType<typeof storage>): string[] =>
+    [...localStorage.map]
+      .filter(([k]) => k.startsWith('linger:unsent'))
+      .flatMap(([, v]) => JSON.parse(v).map((e: { id: string }) => e.id))
 
   it('stashes the unstored events in localStorage on pagehide; the next load queues and sends them', async () => {
     const localStorage = storage()
@@ -122,9 +131,7 @@ describe('a tab closed before its IndexedDB write commits', () => {
     first.win.dispatchEvent(new Event('pagehide'))
     first.pipeline.dispose()
     // The tab is gone before the write committed: only the stash holds the events.
-    expect(JSON.parse(localStorage.getItem('linger:unsent')!).map((e: { id: string }) => e.id)).toEqual(
-      events.map((e) => e.id),
-    )
+    expect(stashed(localStorage)).toEqual(events.map((e) => e.id))
 
     // Next visit, a fresh (empty) store and a working endpoint.
     const next = make({ window: Object.assign(first.win, { localStorage }) as never })
@@ -132,7 +139,35 @@ describe('a tab closed before its IndexedDB write commits', () => {
     await next.pipeline.flush()
     await settle()
     expect(next.net.ids()).toEqual(events.map((e) => e.id))
-    expect(localStorage.getItem('linger:unsent')).toBeNull()
+    expect(stashed(localStorage)).toEqual([])
+  })
+
+  it('two tabs closing together both keep their stash; the next load sends both', async () => {
+    const localStorage = storage()
+    const tabs = [0, 1].map(() => {
+      const tab = make({ kv: countingKv([], 50), flushIntervalMs: 60_000 }, [], 'network')
+      Object.assign(tab.win, { localStorage })
+      return tab
+    })
+    await settle()
+    const events = tabs.map((tab) => {
+      const mine = [ev(), ev()]
+      for (const e of mine) tab.pipeline.enqueue(e)
+      return mine
+    })
+    for (const tab of tabs) {
+      tab.win.dispatchEvent(new Event('pagehide'))
+      tab.pipeline.dispose()
+    }
+    const all = events.flat().map((e) => e.id)
+    expect(stashed(localStorage).sort()).toEqual([...all].sort())
+
+    const next = make({ window: Object.assign(tabs[0]!.win, { localStorage }) as never })
+    await settle()
+    await next.pipeline.flush()
+    await settle()
+    expect(next.net.ids().sort()).toEqual([...all].sort())
+    expect(stashed(localStorage)).toEqual([])
   })
 
   it('sends the unstored events first within the keepalive budget', async () => {
