@@ -12,13 +12,23 @@ create table if not exists nps_answers (
 
 create index if not exists nps_answers_site_ts on nps_answers (site, ts);
 
+-- The score of an NPS answer (0–10), or null for any other event: one parse for the trigger and
+-- the backfill below. A single expression, so PostgreSQL inlines it into each insert.
+create or replace function linger_nps_score(type text, props jsonb) returns smallint
+language sql immutable as $$
+  select case
+    when type = 'survey.answered' and props->>'survey' = 'nps'
+      and (props->>'score') ~ '^\s*(10|[0-9])(\.0+)?\s*$'
+    then (props->>'score')::numeric::smallint
+  end
+$$;
+
 create or replace function linger_collect_nps() returns trigger language plpgsql as $$
 begin
   insert into nps_answers (site, event_id, ts, visitor_id, user_id, score)
-  select site, id, ts, visitor_id, user_id, (props->>'score')::numeric::smallint
-  from linger_new_answers
-  where type = 'survey.answered' and props->>'survey' = 'nps'
-    and (props->>'score') ~ '^\s*(10|[0-9])(\.0+)?\s*$'
+  select site, id, ts, visitor_id, user_id, score
+  from (select *, linger_nps_score(type, props) as score from linger_new_answers) e
+  where score is not null
   on conflict (site, event_id) do nothing;
   return null;
 end
@@ -32,8 +42,7 @@ create trigger events_collect_nps
 
 -- Answers stored before this migration.
 insert into nps_answers (site, event_id, ts, visitor_id, user_id, score)
-select site, id, ts, visitor_id, user_id, (props->>'score')::numeric::smallint
-from events
-where type = 'survey.answered' and props->>'survey' = 'nps'
-  and (props->>'score') ~ '^\s*(10|[0-9])(\.0+)?\s*$'
+select site, id, ts, visitor_id, user_id, score
+from (select *, linger_nps_score(type, props) as score from events) e
+where score is not null
 on conflict (site, event_id) do nothing;
