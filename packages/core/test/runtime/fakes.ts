@@ -1,10 +1,10 @@
 import { vi } from 'vitest'
 import type { Pipeline, PipelineOptions } from '../../src/pipeline/types'
-import { memoryKv } from '../../src/runtime/memoryKv'
 import { start } from '../../src/runtime/start'
 import type { InitOptions, Linger } from '../../src/runtime/types'
 import type { WidgetHost } from '../../src/runtime/widgets'
 import type { KvStore } from '../../src/storage/KvStore'
+import { memoryKv } from '../../src/storage/memoryKv'
 import type { Campaign, LingerEvent } from '../../src/types'
 
 /** A device: kv stores that outlive one `start` (a reload), and a log of which were opened. */

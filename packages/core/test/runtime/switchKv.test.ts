@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { memoryKv } from '../../src/runtime/memoryKv'
 import { switchKv } from '../../src/runtime/switchKv'
+import { memoryKv } from '../../src/storage/memoryKv'
 
 describe('switchKv', () => {
   it('switches at once, so a write right after use() lands in the new store, and copies the rest', async () => {
