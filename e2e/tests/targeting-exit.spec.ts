@@ -106,12 +106,12 @@ const addToCart = (page: Page, item_id: string, item_name: string, price: number
     items: [{ item_id, item_name, price, quantity: 1 }],
   })
 
-/** Counts, in `page`, the cart states other tabs announce (the channel Linger's cart uses). */
+/** Counts, in `page`, the cart states other tabs announce (on the channel Linger's tabs share). */
 async function hearCart(page: Page): Promise<() => Promise<number>> {
   await page.evaluate(() => {
     const w = window as unknown as { heard: number }
     w.heard = 0
-    new BroadcastChannel('linger-cart').onmessage = () => w.heard++
+    new BroadcastChannel('linger-tabs').onmessage = (e) => e.data?.cartState && w.heard++
   })
   return () => page.evaluate(() => (window as unknown as { heard: number }).heard)
 }

@@ -60,7 +60,7 @@ export function createCart({
   }
   const save = (notify?: boolean) => {
     store.set(KEY, { ...s }).catch(() => {})
-    channel?.postMessage(s)
+    channel?.postMessage({ cartState: s })
     if (notify) tell()
   }
   // Another tab changed the cart (and stored it): take its state as ours. A cart filled in two
@@ -69,9 +69,12 @@ export function createCart({
   channel?.addEventListener(
     'message',
     later((e: MessageEvent) => {
+      // The channel is shared: other messages are not the cart's.
+      const theirs = (e.data as { cartState?: Saved } | null)?.cartState
+      if (!theirs) return
       clearTimeout(timer)
       const before = key(s.cart)
-      s = { ...(e.data as Saved) }
+      s = { ...theirs }
       if (key(s.cart) !== before) tell()
     }),
   )
@@ -132,7 +135,7 @@ export function createCart({
       ready.then(() => {
         clearTimeout(timer)
         s = {}
-        channel?.postMessage(s)
+        channel?.postMessage({ cartState: s })
         tell()
         return (store.delMany ? store.delMany([KEY]) : store.set(KEY, undefined)).catch(() => {})
       }),

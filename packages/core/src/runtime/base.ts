@@ -29,6 +29,11 @@ export interface Base {
   debug(): Promise<DebugModule | undefined>
   /** True once `dispose()` ran. */
   dead(): boolean
+  /**
+   * The site's other open tabs (absent before Safari 15.4). The core sends consent changes and
+   * `forget` on it; other parts tag their messages (the cart sends `{ cartState }`).
+   */
+  tabs?: BroadcastChannel
 }
 
 /** The campaigns part's side of the running SDK. */

@@ -30,10 +30,6 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
   let port: PushPort | undefined
   let landing: Landing
   const device = deviceClass(win)
-  // The site's other tabs, for the cart (absent before Safari 15.4: tabs then keep their own).
-  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel
-  const tabs = Channel && new Channel('linger-cart')
-  if (tabs) stops.push(() => tabs.close())
 
   const core: Core = {
     win,
@@ -44,7 +40,7 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
     cart: createCart({
       store: kv.cart,
       emit: base.emit,
-      ...(tabs && { channel: tabs }),
+      ...(base.tabs && { channel: base.tabs }),
       ...(config?.cart?.attributionDays && { attributionDays: config.cart.attributionDays }),
     }),
     visitorId: '',

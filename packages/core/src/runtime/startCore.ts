@@ -117,6 +117,10 @@ export function startCore(
 
   const loaded = load()
 
+  // The site's other open tabs: consent changes (a boolean) and 'forget' hold in all of them.
+  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel
+  const tabs = Channel && new Channel('linger-tabs')
+
   const base: Base = {
     win,
     options,
@@ -136,6 +140,7 @@ export function startCore(
     debugOn: () => debugOn,
     debug,
     dead: () => dead,
+    ...(tabs && { tabs }),
   }
 
   // The campaigns part, once started; `held` keeps the calls waiting for it, in call order.
@@ -213,9 +218,6 @@ export function startCore(
     await load()
     await part?.reload()
   }
-  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel
-  // The site's other tabs: they send a consent change (a boolean) or 'forget'.
-  const tabs = Channel && new Channel('linger-tabs')
 
   const linger: Linger = {
     ready,

@@ -404,6 +404,23 @@ describe('createCart: several tabs', () => {
     close()
   })
 
+  it("ignores the shared channel's other messages (consent, forget)", async () => {
+    const { a, b, close } = twoTabs()
+    a.set(cartOf(tee))
+    await vi.waitFor(() => expect(b.get()).toEqual(cartOf(tee)))
+    const seen: Array<Cart | undefined> = []
+    b.subscribe((cart) => seen.push(cart))
+    const core = new BroadcastChannel('cart-test')
+    core.postMessage(false)
+    core.postMessage('forget')
+    // A cart message last: once it arrives, the two before it have too (one sender keeps order).
+    core.postMessage({ cartState: { cart: cartOf(tee, mug) } })
+    await vi.waitFor(() => expect(b.get()).toEqual(cartOf(tee, mug)))
+    expect(seen).toEqual([cartOf(tee, mug)])
+    core.close()
+    close()
+  })
+
   it('forget() in one tab empties the cart in the other', async () => {
     const { a, b, close } = twoTabs()
     a.set(cartOf(tee))
