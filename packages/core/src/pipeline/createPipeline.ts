@@ -127,6 +127,9 @@ export function createPipeline(o: PipelineOptions): Pipeline {
             stored = 2
           }
         }
+        // A store that fell back to memory (IndexedDB hung, failed or full) dies with the tab:
+        // its events count as unstored, so pagehide stashes them.
+        if (kv.kind === 'memory') stored = 2
         // Sendable from now on: 1 = in the store, 2 = in memory only (sent from there all the same).
         for (const r of add) r.s = stored
         // The store just fell back to memory (quota, lost connection): give it the whole queue.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { memoryKv } from '../../src/storage/memoryKv'
 import { countingKv, ev, fakeFetch, settle } from './helpers'
 import { make, useFakeTime } from './setup'
 
@@ -140,6 +141,19 @@ describe('a tab closed before its IndexedDB write commits', () => {
     await settle()
     expect(next.net.ids()).toEqual(events.map((e) => e.id))
     expect(stashed(localStorage)).toEqual([])
+  })
+
+  it('stashes events held by a store that fell back to memory, though it took them', async () => {
+    const localStorage = storage()
+    const first = make({ kv: memoryKv(), flushIntervalMs: 60_000 }, [], 'network')
+    Object.assign(first.win, { localStorage })
+    const events = [ev(), ev()]
+    for (const e of events) first.pipeline.enqueue(e)
+    await settle()
+    first.win.dispatchEvent(new Event('pagehide'))
+    first.pipeline.dispose()
+    // The write committed, but to memory: without the stash the failed keepalive was their end.
+    expect(stashed(localStorage)).toEqual(events.map((e) => e.id))
   })
 
   it('two tabs closing together both keep their stash; the next load sends both', async () => {
