@@ -1,5 +1,6 @@
 // Builds the script-tag files into dist/: linger.js (classic script, IIFE), the lazy ES-module
-// chunks it loads from beside itself, and the service worker. Prints sizes and the SRI hash.
+// chunks it loads from beside itself, and the service worker. Prints sizes and the SRI hash;
+// with --breakdown, also each file's source modules by minified bytes (where the size goes).
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -41,15 +42,34 @@ export const entries = [
 
 // esbuild bundles and minifies; terser's multi-pass compressor then takes off another 4–5 %
 // (about 300 B brotli of linger.js) by inlining and folding what one pass leaves behind.
+const breakdown = process.argv.includes('--breakdown')
 for (const [out, entry, format] of entries) {
   const file = join(dist, out)
-  await build({ ...shared, entryPoints: [join(src, entry)], outfile: file, format })
+  const { metafile } = await build({
+    ...shared,
+    entryPoints: [join(src, entry)],
+    outfile: file,
+    format,
+    metafile: breakdown,
+  })
+  if (breakdown) printModules(out, Object.values(metafile.outputs)[0].inputs)
   const { code } = await minify(readFileSync(file, 'utf8'), {
     ecma: 2020,
     module: format === 'esm',
     compress: { passes: 3 },
   })
   writeFileSync(file, code)
+}
+
+/** The modules of one output, largest first; the brotli share is proportional (an estimate). */
+function printModules(out, inputs) {
+  const rows = Object.entries(inputs).map(([path, { bytesInOutput }]) => [bytesInOutput, path])
+  const total = rows.reduce((sum, [bytes]) => sum + bytes, 0)
+  console.log(`\n${out}: ${total} B minified by esbuild, before terser`)
+  for (const [bytes, path] of rows.sort((a, b) => b[0] - a[0]).filter(([bytes]) => bytes >= 100))
+    console.log(
+      `${String(bytes).padStart(7)} B  ${((100 * bytes) / total).toFixed(1).padStart(5)} %  ${path.replace(/^.*?(packages|node_modules)\//, '')}`,
+    )
 }
 
 const manifest = {}
