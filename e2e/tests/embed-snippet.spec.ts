@@ -96,3 +96,34 @@ test('an eligible campaign waiting for its trigger gets the widgets chunk prefet
   // Fetched, not shown: no exit has happened.
   await expect(page.locator('linger-widget')).toHaveCount(0)
 })
+
+test('web push is its own chunk: fetched from beside the script for a config with a push campaign, never without', async ({
+  page,
+  server,
+}) => {
+  const chunks: string[] = []
+  page.on('request', (r) => chunks.push(new URL(r.url()).pathname))
+  const site = { version: 1, site: 'embed-test', endpoint: '/collect' }
+  const popup = { id: 'exit', kind: 'popup', trigger: { type: 'exit-intent' }, content: { title: 'Wait' } }
+  const push = {
+    id: 'alerts',
+    kind: 'push',
+    trigger: { type: 'manual' },
+    vapidPublicKey: 'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U',
+    serviceWorker: '/linger-sw.js',
+    content: { title: 'Restock alerts?', allow: 'Yes', deny: 'Not now' },
+  }
+  const src = '/cdn/v1.2/embed-dist/linger.js'
+  // The widgets prefetch comes at idle, after the campaigns part started (and would have asked for push).
+  let prefetched = page.waitForRequest((r) => r.url().endsWith('/linger-widgets.js'))
+  await loadWithStub(page, server.url, src, [['init', { ...site, campaigns: [popup] }]])
+  await prefetched
+  expect(chunks).toContain('/cdn/v1.2/embed-dist/linger-campaigns.js')
+  expect(chunks.filter((p) => p.endsWith('/linger-push.js'))).toEqual([])
+
+  chunks.length = 0
+  prefetched = page.waitForRequest((r) => r.url().endsWith('/linger-widgets.js'))
+  await loadWithStub(page, server.url, src, [['init', { ...site, campaigns: [popup, push] }]])
+  await expect.poll(() => chunks).toContain('/cdn/v1.2/embed-dist/linger-push.js')
+  await prefetched
+})

@@ -35,6 +35,7 @@ export const entries = [
   ['linger-campaigns.js', 'campaigns.ts', 'esm'],
   ['linger-widgets.js', 'widgets.ts', 'esm'],
   ['linger-debug.js', 'debug.ts', 'esm'],
+  ['linger-push.js', 'push.ts', 'esm'],
   ['linger-shopify.js', 'shopify.ts', 'esm'],
   ['linger-formats.js', 'formats.ts', 'esm'],
   ['linger-sw.js', 'sw.ts', 'iife'],

@@ -1,8 +1,9 @@
 /**
  * linger-campaigns.js: loaded by linger.js right after the page view. Config validation,
- * targeting, triggers, the cart and push; the widgets and Shopify chunks it needs load from
+ * targeting, triggers and the cart; the widgets, push and Shopify chunks it needs load from
  * beside it (that is, beside linger.js).
  */
+import type { PushFlow } from '@linger/core/push/pushFlow'
 import type { Base, Campaigns } from '@linger/core/runtime/base'
 import { campaignsFromInput } from '@linger/core/runtime/campaignsFromInput'
 import { chunkLoader, prefetchChunk } from './chunkLoader'
@@ -18,6 +19,7 @@ export function campaigns(input: unknown, base: Base): Campaigns {
       loadWidgets: () => load('linger-widgets.js'),
       prefetchWidgets: () => prefetchChunk(import.meta.url, 'linger-widgets.js'),
       loadShopify: () => load('linger-shopify.js'),
+      loadPush: () => load<{ pushFlow: PushFlow }>('linger-push.js').then((m) => m.pushFlow),
     },
   })
 }

@@ -40,6 +40,7 @@ const PROSE: Record<string, (d: D) => string> = {
     `the visitor is in the holdout group (variant ${d.variant ?? '-'}): qualified but not shown`,
   'cart-abandon-cart': (d) =>
     `the cart is empty or below the trigger's minimum (minValue ${d.minValue ?? '-'}, minItems ${d.minItems ?? '-'})`,
+  'push-unavailable': () => 'the push module could not be loaded (no loadPush, or the load failed)',
   'widgets-unavailable': () => 'the widgets chunk could not be loaded (no loadWidgets, or the load failed)',
   'push-unsupported': () =>
     'this browser cannot receive web push (no service worker, PushManager or secure context)',

@@ -1,5 +1,6 @@
 import type { CartState } from '../cart/types'
 import type { PushDeps } from '../push/pushDeps'
+import type { PushFlow } from '../push/pushFlow'
 import type { Caps } from '../targeting/caps'
 import type { Decision, TargetContext } from '../targeting/types'
 import type { Campaign, LingerConfig } from '../types'
@@ -25,7 +26,8 @@ export interface Core {
   locale: string
   emit(type: string, props?: Record<string, unknown>, meta?: EventMeta): void
   context(): TargetContext
-  push(meta: EventMeta): PushDeps
+  /** The push module and what it needs for `meta`'s events; rejects when it can't be loaded. */
+  push(meta: EventMeta): Promise<{ flow: PushFlow; deps: PushDeps }>
   /** Tell debug mode about a decision (no-op unless debugging). */
   report(campaign: Campaign, decision: Decision, stage: string): void
 }

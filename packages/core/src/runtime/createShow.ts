@@ -1,8 +1,5 @@
 import { cartMatches } from '../cart/cartMatches'
 import { cartVars } from '../cart/cartVars'
-import { dismissPush } from '../push/dismissPush'
-import { pushGate } from '../push/pushGate'
-import { requestPush } from '../push/requestPush'
 import { applyVariant } from '../targeting/applyVariant'
 import { decide } from '../targeting/decide'
 import { no, OK } from '../targeting/decision'
@@ -34,6 +31,13 @@ export function createShow(core: Core) {
     return screen
   }
 
+  /** The push gate (`cooldown`: honour "Not now"); without the push module a push campaign can't show. */
+  const pushGate = (campaign: PushCampaign, cooldown?: boolean) =>
+    core.push({ campaignId: campaign.id }).then(
+      ({ flow, deps }) => flow.pushGate(campaign, deps, cooldown),
+      () => no('push-unavailable'),
+    )
+
   /** A trigger fired: does the campaign qualify right now? */
   async function consider(campaign: Campaign, source: string): Promise<void> {
     if (onScreen()) return core.report(campaign, no('on-screen', { campaignId: screen!.id }), source)
@@ -47,8 +51,7 @@ export function createShow(core: Core) {
       guarded.set(campaign, source)
       d = guard
     }
-    if (d.show && campaign.kind === 'push')
-      d = await pushGate(campaign, core.push({ campaignId: campaign.id }))
+    if (d.show && campaign.kind === 'push') d = await pushGate(campaign)
     if (!d.show) return core.report(campaign, d, source)
     // Campaigns whose triggers fire in the same task compete: the highest priority wins.
     if (queue.push([campaign, source]) === 1) setTimeout(pick)
@@ -91,9 +94,11 @@ export function createShow(core: Core) {
       const load = core.options.loadWidgets
       if (!load) throw 0
       widgets ??= load()
-      const { mount } = await widgets
+      const [{ mount }, push] = await Promise.all([
+        widgets,
+        campaign.kind === 'push' ? core.push(meta) : undefined,
+      ])
       if (screen !== me) return
-      const push = campaign.kind === 'push' ? core.push(meta) : undefined
       const cart = core.cart.get()
       let closed = false
       me.widget = mount(
@@ -107,8 +112,8 @@ export function createShow(core: Core) {
             if (reason !== 'completed') core.emit(`campaign.${reason}`, {}, meta)
             if (!preview) core.caps.closed(campaign.id, reason, Date.now())
             // "Not now" only while the browser would still ask; after a denial there is nothing to cool down.
-            if (push && !preview && reason === 'dismissed' && push.port.permission() === 'default')
-              void dismissPush(push)
+            if (push && !preview && reason === 'dismissed' && push.deps.port.permission() === 'default')
+              void push.flow.dismissPush(push.deps)
           },
           show(id) {
             if (screen === me) {
@@ -117,7 +122,7 @@ export function createShow(core: Core) {
             }
             showById(id)
           },
-          ...(push && { requestPush: () => requestPush(campaign as PushCampaign, push) }),
+          ...(push && { requestPush: () => push.flow.requestPush(campaign as PushCampaign, push.deps) }),
           locale: core.locale,
           vars: cartVars(cart, core.locale),
           cartItems: cart?.items ?? [],
@@ -143,7 +148,7 @@ export function createShow(core: Core) {
     if (onScreen()) return core.report(campaign, no('on-screen', { campaignId: screen!.id }), 'show')
     const source = preview ? 'preview' : 'show'
     if (!preview && campaign.kind === 'push') {
-      const d = await pushGate(campaign, core.push({ campaignId: id }), false)
+      const d = await pushGate(campaign, false)
       if (!d.show) return core.report(campaign, d, source)
     }
     await reveal(campaign, source, preview)

@@ -8,7 +8,7 @@ import type { InitOptions, Linger } from './types'
  * Starts Linger: validates the config (problems go to the console; valid campaigns still run),
  * records the page view, arms the campaigns' triggers and returns the commands. Importing
  * does nothing; this call is the first to touch `window`. The widgets, the debug explainer,
- * the Shopify adapter and third-party delivery formats load on demand.
+ * the Shopify adapter, web push and third-party delivery formats load on demand.
  */
 export function init(config: unknown, options: InitOptions = {}): Linger {
   return start(
@@ -16,6 +16,7 @@ export function init(config: unknown, options: InitOptions = {}): Linger {
     {
       loadDebug: () => import('../debug/index'),
       loadShopify: () => import('../cart/shopify'),
+      loadPush: () => import('../push/pushFlow').then((m) => m.pushFlow),
       loadFormat,
       // The widgets package is an optional peer: a page that never shows a widget never loads it.
       loadWidgets: () => import('@linger/widgets'),

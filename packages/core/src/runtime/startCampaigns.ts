@@ -1,8 +1,5 @@
 import { createCart } from '../cart/createCart'
-import { browserPort } from '../push/browserPort'
-import { resyncPush } from '../push/resyncPush'
 import type { PushPort } from '../push/types'
-import { unsubscribePush } from '../push/unsubscribePush'
 import { deviceClass } from '../sensors/deviceClass'
 import { type Caps, loadCaps } from '../targeting/caps'
 import { decide } from '../targeting/decide'
@@ -62,9 +59,11 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
         visitorId: identity.visitorId,
       }
     },
-    push: (meta) => {
-      port ??= base.pushPort ?? browserPort(win)
-      return { port, kv: kv.state, emit: (type, props) => base.emit(type, props, meta) }
+    push: async (meta) => {
+      if (!options.loadPush) throw new Error('no loadPush')
+      const flow = await options.loadPush()
+      port ??= base.pushPort ?? flow.browserPort(win)
+      return { flow, deps: { port, kv: kv.state, emit: (type, props) => base.emit(type, props, meta) } }
     },
     report: (campaign, decision, stage) => {
       if (base.debugOn()) void base.debug().then((m) => m?.logDecision(campaign, decision, stage))
@@ -143,7 +142,12 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
     const started = base.identity().sessionStartedAt
     for (const c of campaigns)
       if (cartReturnDue(c.trigger, changed, started, Date.now(), full)) void shows.consider(c, 'return')
-    if (push) void resyncPush(push, core.push({ campaignId: push.id }))
+    // Also loads the push module now, before a trigger needs it.
+    if (push)
+      core.push({ campaignId: push.id }).then(
+        ({ flow, deps }) => flow.resyncPush(push, deps),
+        () => {},
+      )
   })
 
   return {
@@ -155,7 +159,11 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
     status: () => review('status'),
     async forget() {
       await core.cart.forget()
-      if (push) await unsubscribePush(push, core.push({}).port)
+      if (push)
+        await core.push({}).then(
+          ({ flow, deps }) => flow.unsubscribePush(push, deps.port),
+          () => {},
+        )
     },
     reload: load,
     dispose() {

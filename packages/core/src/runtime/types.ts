@@ -1,4 +1,5 @@
 import type { EncoderFactory } from '../formats/types'
+import type { PushFlow } from '../push/pushFlow'
 import type { Decision } from '../targeting/types'
 import type { Campaign, Cart, ConfigIssue, DeliveryFormat, LingerEvent, Order } from '../types'
 import type { MountWidget } from './widgets'
@@ -25,6 +26,8 @@ export interface InitOptions {
     readShopifyCart(): Promise<Cart | undefined>
     watchShopifyCart(win: Window, onCart: (cart: Cart) => void): () => void
   }>
+  /** Loads web push (the prompt's flow, resync, unsubscribe) when the config has a push campaign. Without it push campaigns never show. */
+  loadPush?: () => Promise<PushFlow>
   /** Loads the encoder factory of a third-party delivery format (`config.format`). */
   loadFormat?: (format: DeliveryFormat) => Promise<EncoderFactory>
   /** Overrides the config's endpoint (`data-endpoint`). */

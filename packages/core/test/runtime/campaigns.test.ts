@@ -255,6 +255,25 @@ describe('showing campaigns', () => {
     })
   })
 
+  it('push: without loadPush (or when it fails) the prompt never shows and nothing breaks', async () => {
+    const port: PushPort = {
+      support: () => 'supported',
+      permission: () => 'default',
+      request: async () => 'granted',
+      subscribe: async () => ({ toJSON: () => ({ endpoint: 'https://push.test/e' }) }),
+      current: async () => null,
+    }
+    for (const loadPush of [undefined, () => Promise.reject(new Error('offline'))]) {
+      const { linger, widgets, pipe } = track(
+        boot(config([pushCampaign]), { pushPort: port, options: { loadPush } }),
+      )
+      await linger.ready
+      await tick()
+      expect(widgets.mount).not.toHaveBeenCalled()
+      expect(pipe.types()).toEqual(['page.viewed'])
+    }
+  })
+
   it('without loadWidgets nothing shows and nothing breaks', async () => {
     const { linger, pipe } = track(boot(config([popup('p')]), { options: { loadWidgets: undefined } }))
     await linger.ready

@@ -89,7 +89,11 @@ export function boot(
   const widgets = fakeWidgets()
   const linger = start(
     config,
-    { loadWidgets: widgets.load, ...o.options },
+    {
+      loadWidgets: widgets.load,
+      loadPush: () => import('../../src/push/pushFlow').then((m) => m.pushFlow),
+      ...o.options,
+    },
     { createPipeline: pipe.create, openKv: device.openKv, ...(o.pushPort && { pushPort: o.pushPort }) },
   )
   return { linger, device, pipe, widgets }
