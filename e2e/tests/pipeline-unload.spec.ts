@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../support/browser'
@@ -60,4 +61,33 @@ test('after a flush the page is still eligible for the back/forward cache', asyn
   } finally {
     await browser.close()
   }
+})
+
+test('a visitor who leaves while linger-campaigns.js downloads: the page view and their events still arrive', async ({
+  context,
+  server,
+}) => {
+  // Found by probing: events waited for the campaigns chunk, so on a slow network a bounce lost
+  // its page view.
+  let arrive: () => void = () => {}
+  const slowNetwork = new Promise<void>((done) => (arrive = done))
+  server.route('/embed-dist/linger-campaigns.js', async (_req, res) => {
+    await slowNetwork
+    res.writeHead(200, { 'content-type': 'text/javascript' })
+    res.end(await readFile('packages/embed/dist/linger-campaigns.js'))
+  })
+  const first = await context.newPage()
+  await first.goto(`${server.url}/reliability-storage.html`)
+  await first.evaluate(() =>
+    (window as unknown as { linger(...a: unknown[]): void }).linger('track', 'early'),
+  )
+  await first.waitForTimeout(300)
+  await first.close({ runBeforeUnload: true })
+  arrive()
+  const next = await context.newPage()
+  await next.goto(`${server.url}/reliability-storage.html`)
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'early'))
+  await server.endpoint.waitFor(
+    () => server.endpoint.uniqueEvents().filter((e) => e.type === 'page.viewed').length === 2,
+  )
 })

@@ -185,12 +185,13 @@ export function startCore(
   }
   if (campaigns.eager) begin()
 
-  // Events made so far go out together once everything is loaded (or the campaigns part failed to).
+  // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
+  // chunk: a visitor who leaves while it downloads would take them along.
   const ready = loaded.then(async () => {
-    await starting
-    await part?.ready
     for (const send of pending ?? []) send()
     pending = undefined
+    await starting
+    await part?.ready
     isReady = true
   })
 

@@ -23,11 +23,10 @@ describe('init with the real pipeline, storage and formats', () => {
     await linger.ready
     linger.track('signup', { plan: 'pro' })
     await vi.waitFor(() => expect(sent.some((s) => s.body.includes('signup'))).toBe(true), { timeout: 8000 })
-    const batch = JSON.parse(sent.find((s) => s.body.includes('signup'))!.body)
-    expect(sent[0]!.url).toMatch(/^https:\/\/api\.segment\.test\//)
-    expect(batch.batch.map((c: { type: string }) => c.type)).toEqual(
-      expect.arrayContaining(['page', 'track']),
-    )
+    // The page view may have gone out in an earlier batch than the track.
+    const calls = sent.flatMap((s) => JSON.parse(s.body).batch as Array<{ type: string }>)
+    expect(sent.every((s) => /^https:\/\/api\.segment\.test\//.test(s.url))).toBe(true)
+    expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['page', 'track']))
     linger.dispose()
   }, 15_000)
 })
