@@ -159,3 +159,25 @@ test("consent given or withdrawn in one tab holds in the site's other open tabs"
   const carrying = server.endpoint.requests.filter((r) => r.body.includes('"b-after-withdrawal"'))
   expect(carrying.every((r) => r.at >= regrantedAt)).toBe(true)
 })
+
+test('a new tab whose consent manager starts at false does not withdraw the consent the other tabs have', async ({
+  context,
+  server,
+}) => {
+  const [a, b] = [await context.newPage(), await context.newPage()]
+  for (const p of [a, b]) {
+    await p.clock.install()
+    await open(p, server.url, config({ consent: 'required' }))
+  }
+  const say = (p: Page, yes: boolean) => p.evaluate((y) => (window as unknown as W).linger.consent(y), yes)
+  await say(a, true)
+  // A third tab opens; its consent manager reports "no consent yet" before it reads the stored choice.
+  const c = await context.newPage()
+  await open(c, server.url, config({ consent: 'required' }))
+  await say(c, false)
+  await b.evaluate(() => (window as unknown as W).linger.track('b-after-c-opened'))
+  await b.clock.runFor(10_000)
+  await server.endpoint.waitFor(() =>
+    server.endpoint.uniqueEvents().some((e) => e.type === 'b-after-c-opened'),
+  )
+})

@@ -241,8 +241,10 @@ export function startCore(
     purchase: (order) => needs((c) => c.purchase(order)),
     consent(given) {
       const yes = !!given
-      // Every open tab of the site follows: a withdrawal must stop them all storing and sending.
-      tabs?.postMessage(yes)
+      // Every open tab of the site follows a change: a withdrawal must stop them all storing and
+      // sending. Not a repeat: a new tab whose consent manager says "no" before it has read the
+      // stored choice has withdrawn nothing.
+      if (yes !== granted) tabs?.postMessage(yes)
       setConsent(yes)
     },
     show: (id) => needs((c) => c.show(id)),
