@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 import { openApp, seen } from '../pages/targeting-open'
 import { expect, test } from '../support/test'
 
@@ -120,16 +120,21 @@ test("forget() in one tab forgets in the site's other open tabs too: they store 
   expect(await lingerDatabases(b)).toEqual([])
 })
 
+/** A tab of a consent-required site on a fake clock (to run its flush timer at will). */
+async function consentTab(context: BrowserContext, url: string): Promise<Page> {
+  const tab = await context.newPage()
+  await tab.clock.install()
+  await open(tab, url, config({ consent: 'required' }))
+  return tab
+}
+
+const say = (tab: Page, yes: boolean) => tab.evaluate((y) => (window as unknown as W).linger.consent(y), yes)
+
 test("consent given or withdrawn in one tab holds in the site's other open tabs", async ({
   context,
   server,
 }) => {
-  const [a, b] = [await context.newPage(), await context.newPage()]
-  for (const p of [a, b]) {
-    await p.clock.install()
-    await open(p, server.url, config({ consent: 'required' }))
-  }
-  const say = (p: Page, yes: boolean) => p.evaluate((y) => (window as unknown as W).linger.consent(y), yes)
+  const [a, b] = [await consentTab(context, server.url), await consentTab(context, server.url)]
   const trackInB = (name: string) => b.evaluate((n) => (window as unknown as W).linger.track(n), name)
   const sent = (type: string) => server.endpoint.uniqueEvents().some((e) => e.type === type)
 
@@ -164,16 +169,10 @@ test('a new tab whose consent manager starts at false does not withdraw the cons
   context,
   server,
 }) => {
-  const [a, b] = [await context.newPage(), await context.newPage()]
-  for (const p of [a, b]) {
-    await p.clock.install()
-    await open(p, server.url, config({ consent: 'required' }))
-  }
-  const say = (p: Page, yes: boolean) => p.evaluate((y) => (window as unknown as W).linger.consent(y), yes)
+  const [a, b] = [await consentTab(context, server.url), await consentTab(context, server.url)]
   await say(a, true)
   // A third tab opens; its consent manager reports "no consent yet" before it reads the stored choice.
-  const c = await context.newPage()
-  await open(c, server.url, config({ consent: 'required' }))
+  const c = await consentTab(context, server.url)
   await say(c, false)
   await b.evaluate(() => (window as unknown as W).linger.track('b-after-c-opened'))
   await b.clock.runFor(10_000)
