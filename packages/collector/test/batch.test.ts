@@ -85,3 +85,32 @@ forEachDatabase('POST /v1/batch stores', (db) => {
     expect(await rows()).toEqual([])
   })
 })
+
+forEachDatabase('dropped counts reported by batches', (db) => {
+  const app = () => createApp({ db: db(), adminToken: 'secret' })
+
+  it('are stored once per batch and summed in the report as delivery.droppedOnDevices', async () => {
+    const first = batch([event({ type: 'a' }), event({ type: 'b' })])
+    const again = { ...first, sentAt: '2026-01-15T12:05:00Z' } // the same batch after a lost answer
+    const next = batch([event({ type: 'c' })])
+    const otherSite = batch([event({ type: 'd', site: 'other' })], 'other')
+    for (const body of [
+      { ...first, dropped: 5 },
+      { ...again, dropped: 5 },
+      { ...next, dropped: 2 },
+      { ...otherSite, dropped: 9 },
+      batch([event({ type: 'e' })]),
+    ])
+      expect((await app().request('/v1/batch', post(body))).status).toBe(200)
+    const hour = 3600_000
+    const period = `from=${new Date(Date.now() - hour).toISOString()}&to=${new Date(Date.now() + hour).toISOString()}`
+    const report = async (site: string) =>
+      (await (
+        await app().request(`/v1/report?site=${site}&${period}`, {
+          headers: { authorization: 'Bearer secret' },
+        })
+      ).json()) as { delivery: { droppedOnDevices: number } }
+    expect((await report('shop')).delivery).toEqual({ droppedOnDevices: 7 })
+    expect((await report('other')).delivery).toEqual({ droppedOnDevices: 9 })
+  })
+})

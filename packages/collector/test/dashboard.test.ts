@@ -33,6 +33,7 @@ const report: Report = {
   ],
   push: { prompted: 5, subscribed: 2, denied: 1, optInRate: 40 },
   carts: { abandoned: 3, recovered: 3, recoveredValue: 100.5, currency: 'EUR' },
+  delivery: { droppedOnDevices: 0 },
 }
 
 /** Loads index.html into happy-dom's document and runs dashboard.js against it. */
@@ -95,6 +96,15 @@ it('loads the report with the token and draws every section with DOM and SVG', a
   expect(text('#push .figure')).toBe('40.0 % opted in')
   expect(text('#carts .figure')).toContain('100.50')
   expect(document.getElementById('report')!.hidden).toBe(false)
+  expect(document.getElementById('drops')!.hidden).toBe(true)
+})
+
+it('says above the figures when devices reported dropping events', async () => {
+  sessionStorage.setItem('linger-token', 'tok')
+  sessionStorage.setItem('linger-site', 'shop')
+  await open(() => Response.json({ ...report, delivery: { droppedOnDevices: 12 } }))
+  await vi.waitFor(() => expect(document.getElementById('drops')!.hidden).toBe(false))
+  expect(document.getElementById('drops')!.textContent).toContain('up to 12 events')
 })
 
 it('goes back to the token form when the token is refused', async () => {

@@ -180,6 +180,10 @@ function render(report) {
   fill('campaigns', renderCampaigns(report.campaigns))
   fill('push', renderPush(report.push))
   fill('carts', renderCarts(report.carts))
+  // Data the figures lack: say so above them.
+  const dropped = report.delivery?.droppedOnDevices ?? 0
+  $('drops').hidden = !dropped
+  $('drops').textContent = `Devices reported dropping up to ${dropped} events in this period (over the queue's caps, too large or unreadable); the figures below do not include them.`
   $('report').hidden = false
   return renderRetentionSection(report)
 }

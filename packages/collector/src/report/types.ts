@@ -70,6 +70,15 @@ export interface CartsSection {
   currency: string | null
 }
 
+export interface DeliverySection {
+  /**
+   * Events devices reported dropping (queue caps, oversized, unreadable, storage full) in the
+   * batches received in the period: data the other figures lack. An upper bound: a re-packed
+   * batch sent again is counted again.
+   */
+  droppedOnDevices: number
+}
+
 export interface Report {
   site: string
   from: string
@@ -79,6 +88,7 @@ export interface Report {
   campaigns: CampaignRow[]
   push: PushSection
   carts: CartsSection
+  delivery: DeliverySection
   /** Built by `src/report/retention.ts`. */
   retention?: Awaited<ReturnType<typeof retentionReport>>
 }

@@ -33,5 +33,5 @@ export async function handleBatch(
   }
   const checked = validateBatch(body)
   if (checked.issues) return fail(c, 400, 'invalid batch', checked.issues)
-  return c.json(await storeBatch(db, checked.batch.events, onAccepted))
+  return c.json(await storeBatch(db, checked.batch, onAccepted))
 }

@@ -1,4 +1,4 @@
-import type { LingerEvent } from '../../../core/src/types'
+import type { Batch, LingerEvent } from '../../../core/src/types'
 import type { Db } from '../db'
 import { savePushSubscriptions } from '../push/savePushSubscriptions'
 
@@ -13,10 +13,18 @@ const INSERT = `
   on conflict (id) do nothing
   returning id`
 
-/** Stores validated events once each; returns how many were new and how many already stored. */
+// The batch's first event id keys its drop report, so the same batch sent again counts once.
+const DROPS = `
+  insert into device_drops (site, batch_key, dropped) values ($1, $2, $3)
+  on conflict (site, batch_key) do nothing`
+
+/**
+ * Stores a validated batch's events once each, and the count of events its device dropped;
+ * returns how many events were new and how many already stored.
+ */
 export async function storeBatch(
   db: Db,
-  events: LingerEvent[],
+  { site, events, dropped }: Batch,
   onAccepted?: (fresh: LingerEvent[]) => void,
 ): Promise<{ accepted: number; duplicates: number }> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 }
@@ -27,6 +35,7 @@ export async function storeBatch(
     // An id repeated inside one batch is stored once; only its first copy is "new".
     const firstCopies = events.filter((e) => fresh.delete(e.id))
     await savePushSubscriptions(tx, firstCopies)
+    if (dropped) await tx.query(DROPS, [site, events[0]!.id, dropped])
     firstStored = firstCopies
     return { accepted: rows.length, duplicates: events.length - rows.length }
   })
