@@ -145,7 +145,7 @@ function abusive(rng: Rng): [string, RequestInit] {
           '/../../etc/passwd',
           '/%00',
           `/${'a'.repeat(3000)}`,
-          '/v1/batch?x=' + 'b'.repeat(3000),
+          `/v1/batch?x=${'b'.repeat(3000)}`,
         ]),
         { method: pick(rng, ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) },
       ]

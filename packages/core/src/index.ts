@@ -1,7 +1,7 @@
 // @linger/core: `init` and the public helpers. Importing has no side effects (SSR-safe).
 export { validateConfig } from './config/validateConfig'
-export { pushSupport } from './push/pushSupport'
 export type { PushFlow } from './push/pushFlow'
+export { pushSupport } from './push/pushSupport'
 export type { PushSupport } from './push/types'
 export { init } from './runtime/init'
 export { type StartDeps, start } from './runtime/start'

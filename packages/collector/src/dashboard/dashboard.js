@@ -183,7 +183,8 @@ function render(report) {
   // Data the figures lack: say so above them.
   const dropped = report.delivery?.droppedOnDevices ?? 0
   $('drops').hidden = !dropped
-  $('drops').textContent = `Devices reported dropping up to ${dropped} events in this period (over the queue's caps, too large or unreadable); the figures below do not include them.`
+  $('drops').textContent =
+    `Devices reported dropping up to ${dropped} events in this period (over the queue's caps, too large or unreadable); the figures below do not include them.`
   $('report').hidden = false
   return renderRetentionSection(report)
 }
