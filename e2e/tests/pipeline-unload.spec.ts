@@ -91,3 +91,25 @@ test('a visitor who leaves while linger-campaigns.js downloads: the page view an
     () => server.endpoint.uniqueEvents().filter((e) => e.type === 'page.viewed').length === 2,
   )
 })
+
+test("an event the page tracks in its own pagehide handler, added after Linger's, still arrives", async ({
+  context,
+  server,
+}) => {
+  // Found by probing: it was queued for a microtask and an IndexedDB write that never ran, so a
+  // "page left" event (time on page) was lost whenever the endpoint failed the unload request.
+  server.endpoint.always({ status: 503 })
+  const first = await context.newPage()
+  await first.goto(`${server.url}/reliability-storage.html`)
+  await first.waitForFunction(() => (window as unknown as { linger: { loaded?: 1 } }).linger.loaded === 1)
+  await first.evaluate(() =>
+    addEventListener('pagehide', () =>
+      (window as unknown as { linger(...a: unknown[]): void }).linger('track', 'page.left', { ms: 1234 }),
+    ),
+  )
+  await first.close({ runBeforeUnload: true })
+  server.endpoint.always({ status: 200 })
+  const next = await context.newPage()
+  await next.goto(`${server.url}/reliability-storage.html`)
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'page.left'))
+})

@@ -347,12 +347,16 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const listening = new AbortController()
   const on = (target: EventTarget | undefined, type: string, fn: () => unknown) =>
     target?.addEventListener(type, fn, { signal: listening.signal })
-  on(w, 'pagehide', () => {
+  /** The page is going: stash what is not stored yet, then send what fits in one go. */
+  const leave = () => {
     ingest()
     // Stashed before sending: a beacon is never acknowledged.
     const unsent = unstored().map((r) => r.e)
     if (consent) stashUnsent(w, me, unsent)
     flush({ unloading: true })
+  }
+  on(w, 'pagehide', () => {
+    leave()
     // The page may be entering the bfcache: a flush now (the visibilitychange that follows
     // pagehide) would request a Web Lock and make Chrome evict it.
     gone = true
@@ -374,7 +378,13 @@ export function createPipeline(o: PipelineOptions): Pipeline {
 
   return {
     enqueue(event) {
-      if (!dead && incoming.push(event) === 1) queueMicrotask(ingest)
+      if (dead) return
+      // Tracked after pagehide (the page's own pagehide handler, added after ours): no microtask
+      // or IndexedDB write will finish now, so it leaves the way pagehide's events did.
+      if (gone) {
+        incoming.push(event)
+        leave()
+      } else if (incoming.push(event) === 1) queueMicrotask(ingest)
     },
     flush,
     setConsent(granted) {

@@ -156,6 +156,22 @@ describe('a tab closed before its IndexedDB write commits', () => {
     expect(stashed(localStorage)).toEqual(events.map((e) => e.id))
   })
 
+  it("sends and stashes at once what the page's own pagehide handlers track after ours", async () => {
+    const localStorage = storage()
+    const { pipeline, net, win } = make({ flushIntervalMs: 60_000 }, [], 'network')
+    Object.assign(win, { localStorage })
+    await settle()
+    const first = ev()
+    pipeline.enqueue(first)
+    const left = ev()
+    // Registered after the pipeline's listener, as a page's analytics code added later would be.
+    win.addEventListener('pagehide', () => pipeline.enqueue(left))
+    win.dispatchEvent(new Event('pagehide'))
+    // No microtask ran: both went out in this task, and the failed keepalive leaves both stashed.
+    expect(net.ids()).toEqual([first.id, left.id])
+    expect(stashed(localStorage)).toEqual([first.id, left.id])
+  })
+
   it('two tabs closing together both keep their stash; the next load sends both', async () => {
     const localStorage = storage()
     const tabs = [0, 1].map(() => {
