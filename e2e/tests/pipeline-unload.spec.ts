@@ -113,3 +113,36 @@ test("an event the page tracks in its own pagehide handler, added after Linger's
   await next.goto(`${server.url}/reliability-storage.html`)
   await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'page.left'))
 })
+
+test('purchase() and then a redirect while linger-campaigns.js downloads: the next page reports the purchase', async ({
+  context,
+  server,
+}) => {
+  // Found by probing: purchase() waits for the campaigns part (attribution, one report per
+  // order), so a thank-you redirect before the chunk arrived lost the order.
+  let arrive: () => void = () => {}
+  const slowNetwork = new Promise<void>((done) => (arrive = done))
+  server.route('/embed-dist/linger-campaigns.js', async (_req, res) => {
+    await slowNetwork
+    res.writeHead(200, { 'content-type': 'text/javascript' })
+    res.end(await readFile('packages/embed/dist/linger-campaigns.js'))
+  })
+  const checkout = await context.newPage()
+  await checkout.goto(`${server.url}/reliability-storage.html`)
+  await checkout.evaluate(() => {
+    const linger = (window as unknown as { linger(...a: unknown[]): void }).linger
+    linger('purchase', { orderId: 'o-1', value: 42, currency: 'EUR' })
+    linger('track', 'checkout.done')
+  })
+  await checkout.waitForTimeout(300)
+  await checkout.close({ runBeforeUnload: true })
+  arrive()
+  const thanks = await context.newPage()
+  await thanks.goto(`${server.url}/reliability-storage.html`)
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'purchase'))
+  const purchases = server.endpoint.uniqueEvents().filter((e) => e.type === 'purchase')
+  expect(purchases.map((e) => e.props)).toEqual([
+    expect.objectContaining({ orderId: 'o-1', value: 42, currency: 'EUR' }),
+  ])
+  expect(server.endpoint.uniqueEvents().some((e) => e.type === 'checkout.done')).toBe(true)
+})

@@ -6,7 +6,7 @@ import { lingerEncoder } from './lingerEncoder'
 import { packBatch, type QueuedEvent } from './packBatch'
 import { retryDelay } from './retryDelay'
 import type { EncodedBatch, Pipeline, PipelineOptions } from './types'
-import { stashUnsent, takeStash } from './unloadStash'
+import { stashUnsent, takeStash, UNSENT } from './unloadStash'
 import { LEASE_KEY, withFlushLock } from './withFlushLock'
 
 // The Fetch spec rejects a keepalive request once the page's keepalive bodies in flight pass 64 KiB.
@@ -352,7 +352,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     ingest()
     // Stashed before sending: a beacon is never acknowledged.
     const unsent = unstored().map((r) => r.e)
-    if (consent) stashUnsent(w, me, unsent)
+    if (consent) stashUnsent(w, `${UNSENT}:${me}`, unsent)
     flush({ unloading: true })
   }
   on(w, 'pagehide', () => {
@@ -371,7 +371,8 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   on(w?.document, 'visibilitychange', () => w!.document.visibilityState === 'hidden' && flush())
   // Events stored (or stashed) by earlier visits, or by tabs that died, go out now.
   if (consent) {
-    incoming.push(...takeStash(w))
+    const stashed = takeStash(w, UNSENT) as LingerEvent[]
+    incoming.push(...stashed.filter((e) => e?.id && e.type))
     ingest()
     arm(0)
   }
@@ -404,7 +405,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       unreported = 0
       await writing
       await kv.clear()
-      takeStash(w) // and discard
+      takeStash(w, UNSENT) // and discard
     },
     dispose() {
       dead = true

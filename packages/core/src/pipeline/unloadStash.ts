@@ -1,34 +1,35 @@
-import type { LingerEvent } from '../types'
+// Where closing tabs leave what they could not store in IndexedDB: one key per tab,
+// `<prefix>:<tab>`, so two tabs closing together both keep theirs.
 
-// Where closing tabs leave the events they had not yet stored in IndexedDB: one key per tab,
-// `linger:unsent:<tab>`, so two tabs closing together both keep theirs.
-const STASH = 'linger:unsent'
+/** Events the pipeline had not stored yet (`createPipeline`). */
+export const UNSENT = 'linger:unsent'
+/** `cart()` and `purchase()` calls still waiting for the campaigns part (`startCore`). */
+export const CALLS = 'linger:calls'
 
 /**
  * A tab can close before its IndexedDB write commits. localStorage writes synchronously, so on
- * pagehide the events not yet stored are stashed there (the newest 200) and queued again on the
- * next load; the endpoint removes duplicates by id. Blocked or full storage is ignored: the
- * keepalive request is then their only copy.
+ * pagehide what is not stored yet is stashed there (the newest 200) and taken again on the next
+ * load; the endpoint removes duplicates by id. Blocked or full storage is ignored.
  */
-export function stashUnsent(w: Window | undefined, tab: string, events: LingerEvent[]): void {
+export function stashUnsent(w: Window | undefined, key: string, items: unknown[]): void {
   try {
-    if (events.length) w!.localStorage.setItem(`${STASH}:${tab}`, JSON.stringify(events.slice(-200)))
+    if (items.length) w!.localStorage.setItem(key, JSON.stringify(items.slice(-200)))
   } catch {}
 }
 
-/** Takes the events every closed tab stashed, removing them from localStorage. */
-export function takeStash(w: Window | undefined): LingerEvent[] {
-  const events: LingerEvent[] = []
+/** Takes what every closed tab stashed under `prefix`, removing it from localStorage. */
+export function takeStash(w: Window | undefined, prefix: string): unknown[] {
+  const items: unknown[] = []
   try {
     const ls = w!.localStorage
     const keys = Array.from({ length: ls.length }, (_, i) => ls.key(i))
     for (const key of keys)
-      if (key?.startsWith(STASH))
+      if (key?.startsWith(prefix))
         try {
           const raw = ls.getItem(key)
           ls.removeItem(key)
-          events.push(...(JSON.parse(raw || '[]') as LingerEvent[]).filter((e) => e?.id && e.type))
+          items.push(...(JSON.parse(raw || '[]') as unknown[]))
         } catch {} // one unreadable stash does not cost the others
   } catch {}
-  return events
+  return items
 }

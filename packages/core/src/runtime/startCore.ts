@@ -2,6 +2,7 @@ import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
 import type { BatchEncoder } from '../pipeline/types'
+import { CALLS, stashUnsent, takeStash } from '../pipeline/unloadStash'
 import { memoryKv } from '../storage/memoryKv'
 import type { LingerEvent } from '../types'
 import type { Base, Campaigns, CampaignsFactory, CoreConfig } from './base'
@@ -150,6 +151,7 @@ export function startCore(
   const release = () => {
     const calls = held ?? []
     held = undefined
+    waiting = []
     for (const call of calls) call()
   }
   const attach = (c: Campaigns) => {
@@ -178,12 +180,27 @@ export function startCore(
     }
   }
   const inOrder = (call: () => void) => (held ? held.push(call) : call())
-  const needs = (call: (c: Campaigns) => void) => {
-    if (part && !held) return call(part)
-    held = [...(held ?? []), () => part && call(part)]
+  // `cart()` and `purchase()` calls held for the part, as data: a page left before the part
+  // arrives stashes them, and the next page makes them (a purchase must not be lost to a redirect).
+  let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
+  const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown) => {
+    const call = () => part?.[name](arg as never)
+    if (part && !held) return call()
+    if (name === 'cart' || name === 'purchase') waiting.push([name, arg])
+    held = [...(held ?? []), call]
     begin()
   }
+  if (granted)
+    for (const call of takeStash(win, CALLS) as unknown[][])
+      if (call?.[0] === 'cart' || call?.[0] === 'purchase') needs(call[0], call[1])
   if (campaigns.eager) begin()
+  const leave = () => {
+    if (!held) return
+    if (granted) stashUnsent(win, `${CALLS}:${newEventId()}`, waiting)
+    // The other held calls (track, identify) go now, not with the part that will not come.
+    release()
+  }
+  win.addEventListener('pagehide', leave)
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
@@ -205,6 +222,7 @@ export function startCore(
   }
   /** Forget in this tab: drop the queue, the state and the database; go on in memory. */
   const forgetHere = async () => {
+    takeStash(win, CALLS) // and discard
     await ready
     await pipeline.forget()
     await part?.forget()
@@ -237,8 +255,8 @@ export function startCore(
         void loaded.then(() => kvs.identity.set('user', id))
         emit('identify', { traits: traits ?? {} })
       }),
-    cart: (cart) => needs((c) => c.cart(cart)),
-    purchase: (order) => needs((c) => c.purchase(order)),
+    cart: (cart) => needs('cart', cart),
+    purchase: (order) => needs('purchase', order),
     consent(given) {
       const yes = !!given
       // Every open tab of the site follows a change: a withdrawal must stop them all storing and
@@ -247,8 +265,8 @@ export function startCore(
       if (yes !== granted) tabs?.postMessage(yes)
       setConsent(yes)
     },
-    show: (id) => needs((c) => c.show(id)),
-    hide: () => needs((c) => c.hide()),
+    show: (id) => needs('show', id),
+    hide: () => needs('hide'),
     on(type, fn) {
       const set = listeners.get(type) ?? new Set()
       listeners.set(type, set.add(fn))
@@ -265,6 +283,7 @@ export function startCore(
     },
     dispose() {
       dead = true
+      win.removeEventListener('pagehide', leave)
       tabs?.close()
       part?.dispose()
       pipeline.dispose()

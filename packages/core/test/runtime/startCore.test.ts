@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { Campaigns } from '../../src/runtime/base'
 import { startCore } from '../../src/runtime/startCore'
 import { fakeDevice, fakePipeline } from './fakes'
 
@@ -19,5 +20,53 @@ describe('startCore with the campaigns part still loading', () => {
     linger.track('later')
     expect(pipe.types()).toEqual(['page.viewed', 'early', 'later'])
     linger.dispose()
+  })
+
+  it('a page left before the part arrives stashes its cart and purchase calls; the next page makes them', async () => {
+    localStorage.clear()
+    const device = fakeDevice()
+    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
+    const first = fakePipeline()
+    const leaving = startCore(
+      config,
+      {},
+      { createPipeline: first.create, openKv: device.openKv },
+      { load: () => new Promise(() => {}), eager: true },
+    )
+    await vi.waitFor(() => expect(first.types()).toEqual(['page.viewed']))
+    const order = { orderId: 'o-1', value: 42, currency: 'EUR' }
+    leaving.purchase(order)
+    leaving.track('thanks')
+    // A redirect to the thank-you page, with the campaigns chunk still on its way.
+    window.dispatchEvent(new Event('pagehide'))
+    expect(first.types()).toEqual(['page.viewed', 'thanks'])
+    leaving.dispose()
+
+    const calls: unknown[][] = []
+    const part: Campaigns = {
+      ready: Promise.resolve(),
+      cart: (cart) => void calls.push(['cart', cart]),
+      purchase: (o) => void calls.push(['purchase', o]),
+      show: () => {},
+      hide: () => {},
+      status: () => {},
+      forget: async () => {},
+      reload: async () => {},
+      dispose: () => {},
+    }
+    const next = startCore(
+      config,
+      {},
+      { createPipeline: fakePipeline().create, openKv: device.openKv },
+      { load: async () => part, eager: true },
+    )
+    next.cart({ items: [] })
+    await vi.waitFor(() =>
+      expect(calls).toEqual([
+        ['purchase', order],
+        ['cart', { items: [] }],
+      ]),
+    )
+    next.dispose()
   })
 })
