@@ -6,7 +6,7 @@ import { lingerEncoder } from './lingerEncoder'
 import { packBatch, type QueuedEvent } from './packBatch'
 import { retryDelay } from './retryDelay'
 import type { EncodedBatch, Pipeline, PipelineOptions } from './types'
-import { stashUnsent, takeStash, UNSENT } from './unloadStash'
+import { stash, takeStash, UNSENT } from './unloadStash'
 import { LEASE_KEY, withFlushLock } from './withFlushLock'
 
 // The Fetch spec rejects a keepalive request once the page's keepalive bodies in flight pass 64 KiB.
@@ -352,7 +352,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     ingest()
     // Stashed before sending: a beacon is never acknowledged.
     const unsent = unstored().map((r) => r.e)
-    if (consent) stashUnsent(w, `${UNSENT}:${me}`, unsent)
+    if (consent) stash(w, `${UNSENT}:${me}`, unsent)
     flush({ unloading: true })
   }
   on(w, 'pagehide', () => {

@@ -11,7 +11,7 @@ export const CALLS = 'linger:calls'
  * pagehide what is not stored yet is stashed there (the newest 200) and taken again on the next
  * load; the endpoint removes duplicates by id. Blocked or full storage is ignored.
  */
-export function stashUnsent(w: Window | undefined, key: string, items: unknown[]): void {
+export function stash(w: Window | undefined, key: string, items: unknown[]): void {
   try {
     if (items.length) w!.localStorage.setItem(key, JSON.stringify(items.slice(-200)))
   } catch {}

@@ -2,7 +2,7 @@ import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
 import type { BatchEncoder } from '../pipeline/types'
-import { CALLS, stashUnsent, takeStash } from '../pipeline/unloadStash'
+import { CALLS, stash, takeStash } from '../pipeline/unloadStash'
 import { memoryKv } from '../storage/memoryKv'
 import type { LingerEvent } from '../types'
 import type { Base, Campaigns, CampaignsFactory, CoreConfig } from './base'
@@ -148,6 +148,9 @@ export function startCore(
   let part: Campaigns | undefined
   let starting: Promise<unknown> | undefined
   let held: Array<() => void> | undefined
+  // The `cart()` and `purchase()` calls among them, as data: a page left before the part arrives
+  // stashes them, and the next page makes them (a purchase must not be lost to a redirect).
+  let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
   const release = () => {
     const calls = held ?? []
     held = undefined
@@ -180,9 +183,6 @@ export function startCore(
     }
   }
   const inOrder = (call: () => void) => (held ? held.push(call) : call())
-  // `cart()` and `purchase()` calls held for the part, as data: a page left before the part
-  // arrives stashes them, and the next page makes them (a purchase must not be lost to a redirect).
-  let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown) => {
     const call = () => part?.[name](arg as never)
     if (part && !held) return call()
@@ -196,7 +196,7 @@ export function startCore(
   if (campaigns.eager) begin()
   const leave = () => {
     if (!held) return
-    if (granted) stashUnsent(win, `${CALLS}:${newEventId()}`, waiting)
+    if (granted) stash(win, `${CALLS}:${newEventId()}`, waiting)
     // The other held calls (track, identify) go now, not with the part that will not come.
     release()
   }

@@ -60,11 +60,12 @@ describe('startCore with the campaigns part still loading', () => {
       { createPipeline: fakePipeline().create, openKv: device.openKv },
       { load: async () => part, eager: true },
     )
-    next.cart({ items: [] })
+    const cart = { items: [], value: 0, currency: 'EUR' }
+    next.cart(cart)
     await vi.waitFor(() =>
       expect(calls).toEqual([
         ['purchase', order],
-        ['cart', { items: [] }],
+        ['cart', cart],
       ]),
     )
     next.dispose()
