@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../support/browser'
+import type { FixtureServer } from '../support/server'
 import { expect, test } from '../support/test'
 
 type Harness = {
@@ -63,12 +64,8 @@ test('after a flush the page is still eligible for the back/forward cache', asyn
   }
 })
 
-test('a visitor who leaves while linger-campaigns.js downloads: the page view and their events still arrive', async ({
-  context,
-  server,
-}) => {
-  // Found by probing: events waited for the campaigns chunk, so on a slow network a bounce lost
-  // its page view.
+/** A slow network for linger-campaigns.js: it is answered only once the returned function is called. */
+function holdBackCampaignsChunk(server: FixtureServer): () => void {
   let arrive: () => void = () => {}
   const slowNetwork = new Promise<void>((done) => (arrive = done))
   server.route('/embed-dist/linger-campaigns.js', async (_req, res) => {
@@ -76,6 +73,16 @@ test('a visitor who leaves while linger-campaigns.js downloads: the page view an
     res.writeHead(200, { 'content-type': 'text/javascript' })
     res.end(await readFile('packages/embed/dist/linger-campaigns.js'))
   })
+  return arrive
+}
+
+test('a visitor who leaves while linger-campaigns.js downloads: the page view and their events still arrive', async ({
+  context,
+  server,
+}) => {
+  // Found by probing: events waited for the campaigns chunk, so on a slow network a bounce lost
+  // its page view.
+  const arrive = holdBackCampaignsChunk(server)
   const first = await context.newPage()
   await first.goto(`${server.url}/reliability-storage.html`)
   await first.evaluate(() =>
@@ -120,13 +127,7 @@ test('purchase() and then a redirect while linger-campaigns.js downloads: the ne
 }) => {
   // Found by probing: purchase() waits for the campaigns part (attribution, one report per
   // order), so a thank-you redirect before the chunk arrived lost the order.
-  let arrive: () => void = () => {}
-  const slowNetwork = new Promise<void>((done) => (arrive = done))
-  server.route('/embed-dist/linger-campaigns.js', async (_req, res) => {
-    await slowNetwork
-    res.writeHead(200, { 'content-type': 'text/javascript' })
-    res.end(await readFile('packages/embed/dist/linger-campaigns.js'))
-  })
+  const arrive = holdBackCampaignsChunk(server)
   const checkout = await context.newPage()
   await checkout.goto(`${server.url}/reliability-storage.html`)
   await checkout.evaluate(() => {
