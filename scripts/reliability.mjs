@@ -6,8 +6,8 @@
 //
 //   node scripts/reliability.mjs [--events 10000] [--requests 20000] [--seed 1] [--no-build]
 //                                [--close-before-stored]
-// --close-before-stored also closes tabs before their IndexedDB write commits (a known loss, see
-// docs/reliability.md).
+// --close-before-stored makes every closing round close before the tab's IndexedDB write commits
+// (by default half of them do; see docs/reliability.md).
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
