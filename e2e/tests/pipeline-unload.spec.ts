@@ -76,6 +76,23 @@ function holdBackCampaignsChunk(server: FixtureServer): () => void {
   return arrive
 }
 
+type Watched = Window & { linger(...a: unknown[]): void; taken?: boolean }
+
+/** Opens `url` with Linger told (through the stub, before it loads) to flag when it hands a `type` event to its queue. */
+async function openWatching(page: Page, url: string, type: string): Promise<void> {
+  await page.addInitScript((t) => {
+    const w = window as unknown as Watched
+    // The README's stub, written ahead of the page's own (which then keeps it).
+    const q: unknown[][] = []
+    w.linger ||= Object.assign((...args: unknown[]) => void q.push(args), { q })
+    w.linger('on', t, () => {
+      w.taken = true
+    })
+  }, type)
+  await page.goto(url)
+}
+const taken = (page: Page) => page.waitForFunction(() => (window as unknown as Watched).taken === true)
+
 test('a visitor who leaves while linger-campaigns.js downloads: the page view and their events still arrive', async ({
   context,
   server,
@@ -84,11 +101,11 @@ test('a visitor who leaves while linger-campaigns.js downloads: the page view an
   // its page view.
   const arrive = holdBackCampaignsChunk(server)
   const first = await context.newPage()
-  await first.goto(`${server.url}/reliability-storage.html`)
+  await openWatching(first, `${server.url}/reliability-storage.html`, 'early')
   await first.evaluate(() =>
     (window as unknown as { linger(...a: unknown[]): void }).linger('track', 'early'),
   )
-  await first.waitForTimeout(300)
+  await taken(first)
   await first.close({ runBeforeUnload: true })
   arrive()
   const next = await context.newPage()
@@ -129,13 +146,14 @@ test('purchase() and then a redirect while linger-campaigns.js downloads: the ne
   // order), so a thank-you redirect before the chunk arrived lost the order.
   const arrive = holdBackCampaignsChunk(server)
   const checkout = await context.newPage()
-  await checkout.goto(`${server.url}/reliability-storage.html`)
+  await openWatching(checkout, `${server.url}/reliability-storage.html`, 'page.viewed')
+  // The visitor is known: what is released at pagehide can go out.
+  await taken(checkout)
   await checkout.evaluate(() => {
     const linger = (window as unknown as { linger(...a: unknown[]): void }).linger
     linger('purchase', { orderId: 'o-1', value: 42, currency: 'EUR' })
     linger('track', 'checkout.done')
   })
-  await checkout.waitForTimeout(300)
   await checkout.close({ runBeforeUnload: true })
   arrive()
   const thanks = await context.newPage()

@@ -1,6 +1,7 @@
--- Events devices had to drop (over the queue's caps, too big, unreadable, or to make room in full
--- storage), as their batches report them. Keyed by the batch's first event id: a batch sent again after a lost
--- answer is counted once (a re-packed one can be counted twice; the figure is an upper bound).
+-- Events devices had to drop (over the queue's caps, too big, unreadable, or to make room in
+-- full storage), as their batches report them. Keyed by the batch's first event id: a batch sent
+-- again after a lost answer is counted once (a re-packed one can be counted twice; the figure is
+-- an upper bound).
 create table if not exists device_drops (
   site text not null,
   batch_key text not null,
