@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { RetentionReport } from '../src/retention/types'
+import type { RetentionReport } from '../src/report/retention/types'
 
 // Plain JS served to the browser as-is, without a declaration file: import it by URL.
 type View = {

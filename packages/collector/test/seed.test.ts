@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { expect, it } from 'vitest'
-import { retentionReport } from '../src/report/retention'
+import { retentionReport } from '../src/report/retention/retentionReport'
 import { main } from '../src/seed/cli'
 import { generateEvents } from '../src/seed/generateEvents'
 import { seed } from '../src/seed/seed'

@@ -1,4 +1,5 @@
 export { buildReport } from './buildReport'
+export type { RetentionReport } from './retention/types'
 export type {
   CampaignRow,
   CartsSection,

@@ -1,4 +1,4 @@
-import type { retentionReport } from './retention'
+import type { RetentionReport } from './retention/types'
 
 /** Query of `GET /v1/report`: `from`/`to` as ISO strings (period `[from, to)`), plus any other parameter. */
 export interface ReportParams {
@@ -89,6 +89,5 @@ export interface Report {
   push: PushSection
   carts: CartsSection
   delivery: DeliverySection
-  /** Built by `src/report/retention.ts`. */
-  retention?: Awaited<ReturnType<typeof retentionReport>>
+  retention?: RetentionReport
 }

@@ -1,4 +1,6 @@
-/** Query parameters of the retention section; see CONTRACT.md → Collector → report → retention. */
+import type { Difference } from '../stats'
+
+/** Query parameters of the retention section; see the README's "Retention metrics" and the report's `retention` section. */
 export interface RetentionParams {
   site: string
   /** Start of the period, inclusive: an ISO instant, or a local date/time read in `timeZone`. */
@@ -66,13 +68,6 @@ export interface CurrencyTotals {
   orders: number
   revenue: number
   customers: number
-}
-
-/** A difference between two groups and the half-width of its 95% interval. */
-export interface Difference {
-  diff: number | null
-  margin95: number | null
-  ci95: [number, number] | null
 }
 
 export interface GroupOutcome {

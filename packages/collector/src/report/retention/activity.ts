@@ -1,3 +1,4 @@
+import { percent } from '../stats'
 import type { Activity, Order, Span } from './types'
 
 /** Whether one of `orders` (sorted by time) falls in [from, to). */
@@ -11,8 +12,6 @@ export function orderedIn(orders: Order[], from: number, to: number): boolean {
   }
   return lo < orders.length && orders[lo]!.ts < to
 }
-
-const pct = (part: number, whole: number) => (whole === 0 ? null : (part / whole) * 100)
 
 /**
  * The seeds' formulas for one span: S active at its start, E active at its end, N with their
@@ -45,7 +44,7 @@ export function activity(customers: Map<string, Order[]>, span: Span): Activity 
     customersNew,
     customersEnd,
     lost,
-    crr: pct(customersEnd - newStillActive, customersStart),
-    churn: pct(lost, customersStart),
+    crr: percent(customersEnd - newStillActive, customersStart),
+    churn: percent(lost, customersStart),
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { diffOfRates, sample, t975, welchDiff } from '../src/retention/interval95'
+import { diffOfRates, sample, t975, welchDiff } from '../src/report/stats'
 
-describe('retention: 95% intervals', () => {
+describe('report stats: 95% intervals', () => {
   it('uses the normal approximation for two rates', () => {
     // 30/100 vs 20/100: diff 10 pp; SE = √(0.3·0.7/100 + 0.2·0.8/100) = √0.0037 = 0.060828;
     // margin = 1.959964 × 6.0828 = 11.922 pp.

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/types'
+import type { Queryable } from '../../db/types'
 
 /**
  * Runs `select <columns> from …` and returns its rows as arrays, fetched as ONE json text value.

@@ -1,3 +1,4 @@
+import { percent } from '../stats'
 import type { CustomerGroup, Order } from './types'
 
 /** Repeat rate and revenue (report currency) per customer for a set of customers who ordered. */
@@ -12,7 +13,7 @@ export function customerGroup(members: Iterable<Order[]>, currency: string | nul
   }
   return {
     customers,
-    repeatRate: customers ? (repeaters / customers) * 100 : null,
+    repeatRate: percent(repeaters, customers),
     revenue,
     revenuePerCustomer: customers ? revenue / customers : null,
   }

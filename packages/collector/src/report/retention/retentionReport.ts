@@ -1,16 +1,17 @@
-import type { Queryable } from '../db/types'
-import { activity } from '../retention/activity'
-import { campaignSegments } from '../retention/campaignSegments'
-import { cohorts } from '../retention/cohorts'
-import { emailSegments } from '../retention/emailSegments'
-import { groupByCustomer } from '../retention/groupByCustomer'
-import { loadOrders } from '../retention/loadOrders'
-import { loadSegmentData } from '../retention/loadSegmentData'
-import { npsSegments } from '../retention/npsSegments'
-import { projectLtv } from '../retention/projectLtv'
-import { resolvePeriod } from '../retention/resolvePeriod'
-import { splitCurrencies } from '../retention/splitCurrencies'
-import type { RetentionParams, RetentionReport } from '../retention/types'
+import type { Queryable } from '../../db/types'
+import { percent } from '../stats'
+import { activity } from './activity'
+import { campaignSegments } from './campaignSegments'
+import { cohorts } from './cohorts'
+import { emailSegments } from './emailSegments'
+import { groupByCustomer } from './groupByCustomer'
+import { loadOrders } from './loadOrders'
+import { loadSegmentData } from './loadSegmentData'
+import { npsSegments } from './npsSegments'
+import { projectLtv } from './projectLtv'
+import { resolvePeriod } from './resolvePeriod'
+import { splitCurrencies } from './splitCurrencies'
+import type { RetentionParams, RetentionReport } from './types'
 
 /** Query-string form: the report route passes every parameter as a string. */
 type Params = Omit<RetentionParams, 'activeDays' | 'costPerCustomer'> & {
@@ -91,7 +92,7 @@ export async function retentionReport(db: Queryable, params: Params): Promise<Re
     ...now,
     customers: customers.size,
     orders: orders.length,
-    repeatPurchaseRate: customers.size ? (repeaters / customers.size) * 100 : null,
+    repeatPurchaseRate: percent(repeaters, customers.size),
     currency,
     revenue,
     aov,

@@ -1,4 +1,4 @@
-import { diffOfRates, sample, welchDiff } from './interval95'
+import { diffOfRates, percent, sample, welchDiff } from '../stats'
 import type { Exposure } from './loadSegmentData'
 import type { CampaignSegment, GroupOutcome, Order } from './types'
 
@@ -13,7 +13,7 @@ const outcome = ({ repeaters, revenues }: Group): GroupOutcome => {
   return {
     visitors,
     repeaters,
-    repeatRate: visitors ? (repeaters / visitors) * 100 : null,
+    repeatRate: percent(repeaters, visitors),
     revenue,
     revenuePerVisitor: visitors ? revenue / visitors : null,
   }

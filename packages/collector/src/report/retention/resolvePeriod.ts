@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/types'
+import type { Queryable } from '../../db/types'
 import type { Span } from './types'
 
 // An ISO string that names an instant ends with Z or an offset after the time of day; anything
