@@ -26,6 +26,11 @@ export interface AppOptions {
    */
   rateLimit?: Omit<BucketOptions, 'now'> | false
   vapid?: Vapid
+  /**
+   * LINGER_PUSH_TEST_ORIGINS: origins of a local mock push service (http, loopback) that
+   * `push.subscribed` and the push sender accept; real push services are https and public.
+   */
+  pushTestOrigins?: string[]
   /** LINGER_TRUST_PROXY: how many proxies in front of the collector append to X-Forwarded-For (default 0). */
   trustProxy?: number
   /** Used to deliver pushes (tests inject one). */
@@ -60,6 +65,7 @@ export function createApp({
   now = Date.now,
   rateLimit = { capacity: 300, perSecond: 50 },
   vapid,
+  pushTestOrigins = [],
   trustProxy = 0,
   fetch: fetcher,
   onAccepted,
@@ -67,6 +73,7 @@ export function createApp({
   const app = new Hono()
   const take = rateLimit ? tokenBucket({ ...rateLimit, now }) : () => 0
   const admin = bearer(adminToken)
+  const testOrigins = new Set(pushTestOrigins.map((o) => new URL(o).origin))
 
   app.onError((error, c) => {
     console.error('linger collector: unexpected error', c.req.method, c.req.path, error)
@@ -82,7 +89,7 @@ export function createApp({
       c.header('Retry-After', String(wait))
       return c.json({ error: 'too many requests', issues: [] }, 429)
     }
-    return handleBatch(c, db, onAccepted)
+    return handleBatch(c, db, { onAccepted, pushTestOrigins: testOrigins })
   })
   app.get('/v1/health', (c) => c.json({ ok: true }))
 
@@ -97,7 +104,7 @@ export function createApp({
       throw error
     }
   })
-  app.post('/v1/push', admin, (c) => handlePush(c, db, vapid, fetcher))
+  app.post('/v1/push', admin, (c) => handlePush(c, db, { vapid, fetch: fetcher, testOrigins }))
 
   app.get('/', (c) => serveDashboard(c, 'index.html'))
   app.get('/:file', (c) => serveDashboard(c, c.req.param('file')))

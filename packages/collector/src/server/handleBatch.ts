@@ -3,7 +3,7 @@ import type { LingerEvent } from '../../../core/src/types'
 import type { Db } from '../db'
 import { readBody } from './readBody'
 import { storeBatch } from './storeBatch'
-import { validateBatch } from './validateBatch'
+import { type ValidateOptions, validateBatch } from './validateBatch'
 
 export const MAX_BATCH_BYTES = 64 * 1024
 
@@ -12,12 +12,13 @@ const fail = (c: Context, status: 400 | 413 | 415, error: string, issues: unknow
 
 /**
  * `POST /v1/batch`: JSON or `text/plain` (sendBeacon) up to 64 KiB → validate → store once per
- * event id → `{ accepted, duplicates }`. Bad input is always a 4xx with the reason.
+ * site and event id → `{ accepted, duplicates }`, plus `warnings` (with paths) for values stored
+ * as given but reported apart. Bad input is always a 4xx with the reason.
  */
 export async function handleBatch(
   c: Context,
   db: Db,
-  onAccepted?: (fresh: LingerEvent[]) => void,
+  { onAccepted, ...options }: ValidateOptions & { onAccepted?: (fresh: LingerEvent[]) => void } = {},
 ): Promise<Response> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (type !== 'application/json' && type !== 'text/plain')
@@ -31,7 +32,8 @@ export async function handleBatch(
   } catch (error) {
     return fail(c, 400, 'body is not valid JSON', [{ path: '', message: (error as Error).message }])
   }
-  const checked = validateBatch(body)
+  const checked = validateBatch(body, options)
   if (checked.issues) return fail(c, 400, 'invalid batch', checked.issues)
-  return c.json(await storeBatch(db, checked.batch, onAccepted))
+  const stored = await storeBatch(db, checked.batch, onAccepted)
+  return c.json(checked.warnings.length ? { ...stored, warnings: checked.warnings } : stored)
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { Db } from '../db'
-import { PushError, sendPush, type Vapid } from '../push'
+import { PushError, type SendOptions, sendPush } from '../push'
 
 const optional = (v: unknown) => v === undefined || typeof v === 'string'
 
@@ -8,7 +8,7 @@ const optional = (v: unknown) => v === undefined || typeof v === 'string'
  * `POST /v1/push` (admin): `{ site, title, body?, url?, campaign?, visitor? }` → sends to that
  * segment and answers `{ targeted, sent, removed, failed }`.
  */
-export async function handlePush(c: Context, db: Db, vapid: Vapid | undefined, fetcher?: typeof fetch) {
+export async function handlePush(c: Context, db: Db, options: SendOptions) {
   const m = await c.req.json().catch(() => undefined)
   if (
     typeof m !== 'object' ||
@@ -23,7 +23,7 @@ export async function handlePush(c: Context, db: Db, vapid: Vapid | undefined, f
     )
   try {
     const segment = { site: m.site, campaign: m.campaign, visitor: m.visitor }
-    return c.json(await sendPush(db, segment, m, { vapid, fetch: fetcher }))
+    return c.json(await sendPush(db, segment, m, options))
   } catch (error) {
     if (!(error instanceof PushError)) throw error
     const status = error.code === 'no-vapid' ? 503 : error.code === 'payload-too-large' ? 413 : 400
