@@ -32,7 +32,7 @@ const report: Report = {
     },
   ],
   push: { prompted: 5, subscribed: 2, denied: 1, optInRate: 40 },
-  carts: { abandoned: 3, recovered: 3, recoveredValue: 100.5, currency: 'EUR' },
+  carts: { abandoned: 3, recovered: 3, recoveredValue: 100.5, currency: 'EUR', unknownCurrencies: [] },
   delivery: { droppedOnDevices: 0 },
 }
 

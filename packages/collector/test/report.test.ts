@@ -241,7 +241,13 @@ forEachDatabase('GET /v1/report', (db) => {
   })
 
   it('carts: abandoned per session, recovered once per order, value in the main currency', () => {
-    expect(report.carts).toEqual({ abandoned: 3, recovered: 3, recoveredValue: 100.5, currency: 'EUR' })
+    expect(report.carts).toEqual({
+      abandoned: 3,
+      recovered: 3,
+      recoveredValue: 100.5,
+      currency: 'EUR',
+      unknownCurrencies: [],
+    })
   })
 
   it('a period with no data gives zeros and nulls, not errors', async () => {
@@ -251,6 +257,12 @@ forEachDatabase('GET /v1/report', (db) => {
     expect(empty.csat).toMatchObject({ score: null, responses: 0, distribution: [0, 0, 0, 0, 0] })
     expect(empty.campaigns).toEqual([])
     expect(empty.push).toEqual({ prompted: 0, subscribed: 0, denied: 0, optInRate: null })
-    expect(empty.carts).toEqual({ abandoned: 0, recovered: 0, recoveredValue: 0, currency: null })
+    expect(empty.carts).toEqual({
+      abandoned: 0,
+      recovered: 0,
+      recoveredValue: 0,
+      currency: null,
+      unknownCurrencies: [],
+    })
   })
 })

@@ -48,6 +48,7 @@ const retention: RetentionReport = {
   projection: { ordersPerCustomerPerMonth: 1.6, monthlyChurn: null, expectedLifetimeMonths: null },
   avgDaysBetweenPurchases: null,
   otherCurrencies: [{ currency: 'USD', orders: 2, revenue: 80, customers: 2 }],
+  unknownCurrencies: [],
   cohorts: [
     { cohort: '2026-02', customers: 10, retained: [100, 40] },
     { cohort: '2026-03', customers: 5, retained: [100] },

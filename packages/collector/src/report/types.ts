@@ -67,7 +67,10 @@ export interface CartsSection {
   abandoned: number
   recovered: number
   recoveredValue: number
+  /** An ISO 4217 code, or null. */
   currency: string | null
+  /** Recovered orders in currencies that are not ISO 4217 codes, as sent (trimmed, upper case). */
+  unknownCurrencies: Array<{ currency: string; recovered: number; value: number }>
 }
 
 export interface DeliverySection {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/types'
+import { isIsoCurrency } from '../isIsoCurrency'
 import { percent } from '../stats'
 import { activity } from './activity'
 import { campaignSegments } from './campaignSegments'
@@ -37,6 +38,8 @@ function readParams(params: Params) {
   const cost =
     params.costPerCustomer === undefined || params.costPerCustomer === '' ? 0 : Number(params.costPerCustomer)
   if (!Number.isFinite(cost)) throw new RangeError('retention: costPerCustomer must be a number')
+  if (params.currency && !isIsoCurrency(params.currency))
+    throw new RangeError('retention: currency must be an ISO 4217 code such as EUR')
   return { activeDays, timeZone, cost }
 }
 
@@ -56,7 +59,8 @@ export async function retentionReport(db: Queryable, params: Params): Promise<Re
   ])
   const customers = groupByCustomer(orders)
 
-  const [main, ...others] = splitCurrencies(orders, params.currency)
+  const { totals, unknown } = splitCurrencies(orders, params.currency)
+  const [main, ...others] = totals
   const currency = main ? main.currency : params.currency?.trim().toUpperCase() || null
   const revenue = main?.revenue ?? 0
   const aov = main?.orders ? revenue / main.orders : null
@@ -101,6 +105,7 @@ export async function retentionReport(db: Queryable, params: Params): Promise<Re
     projection,
     avgDaysBetweenPurchases: gaps ? gapDays / gaps : null,
     otherCurrencies: others,
+    unknownCurrencies: unknown,
     cohorts: cohorts(
       customers,
       months.map((m) => m.label),

@@ -1,10 +1,16 @@
+import { isIsoCurrency } from '../isIsoCurrency'
 import type { CurrencyTotals, Order } from './types'
 
 /**
  * Totals per currency, the report currency first: `preferred` when given, else the currency of
- * most orders (ties: alphabetical, unknown last). Money in different currencies is never summed.
+ * most orders (ties: alphabetical, none last). Money in different currencies is never summed.
+ * Currencies that are not ISO 4217 codes ("€", "US$") are never the report currency: they come
+ * back apart, in `unknown`.
  */
-export function splitCurrencies(orders: Order[], preferred?: string): CurrencyTotals[] {
+export function splitCurrencies(
+  orders: Order[],
+  preferred?: string,
+): { totals: CurrencyTotals[]; unknown: CurrencyTotals[] } {
   const totals = new Map<string | null, CurrencyTotals & { buyers: Set<string> }>()
   const wanted = preferred?.trim().toUpperCase() || undefined
   if (wanted) totals.set(wanted, { currency: wanted, orders: 0, revenue: 0, customers: 0, buyers: new Set() })
@@ -18,19 +24,20 @@ export function splitCurrencies(orders: Order[], preferred?: string): CurrencyTo
     t.revenue += order.value
     t.buyers.add(order.customer)
   }
-  const list = [...totals.values()].map(({ buyers, ...t }) => ({ ...t, customers: buyers.size }))
+  const all = [...totals.values()].map(({ buyers, ...t }) => ({ ...t, customers: buyers.size }))
+  const known = (t: CurrencyTotals) => t.currency === null || isIsoCurrency(t.currency)
+  const list = all.filter(known)
   const rank = (t: CurrencyTotals) => (wanted && t.currency === wanted ? Number.POSITIVE_INFINITY : t.orders)
-  return list.sort(
-    (a, b) =>
-      rank(b) - rank(a) ||
-      (a.currency === null
-        ? 1
-        : b.currency === null
+  const byRank = (a: CurrencyTotals, b: CurrencyTotals) =>
+    rank(b) - rank(a) ||
+    (a.currency === null
+      ? 1
+      : b.currency === null
+        ? -1
+        : a.currency < b.currency
           ? -1
-          : a.currency < b.currency
-            ? -1
-            : a.currency > b.currency
-              ? 1
-              : 0),
-  )
+          : a.currency > b.currency
+            ? 1
+            : 0)
+  return { totals: list.sort(byRank), unknown: all.filter((t) => !known(t)).sort(byRank) }
 }

@@ -135,7 +135,7 @@ export interface RetentionReport extends Activity {
   repeatPurchaseRate: number | null
   /** Mean days between a customer's consecutive orders. */
   avgDaysBetweenPurchases: number | null
-  /** The report's one currency: the `currency` parameter, else the currency of most orders. */
+  /** The report's one currency (an ISO 4217 code, or null): the `currency` parameter, else the ISO currency of most orders. */
   currency: string | null
   /** Orders before `to` in `currency`; other currencies are in `otherCurrencies`, never added. */
   revenue: number
@@ -147,6 +147,8 @@ export interface RetentionReport extends Activity {
   projectedLtv: number | null
   projection: Projection
   otherCurrencies: CurrencyTotals[]
+  /** Orders in currencies that are not ISO 4217 codes ("€", "US$"): never `currency`, never summed into it. */
+  unknownCurrencies: CurrencyTotals[]
   /** One per local month of the period that had first orders. */
   cohorts: Cohort[]
   /** CRR and churn for each local month of the period, clipped to it. */
