@@ -27,7 +27,7 @@ export async function insertEvents(db: Queryable, rows: EventRow[]): Promise<voi
      select id, site, type, ts, visitor_id, session_id, user_id, campaign_id, variant, url, coalesce(props, '{}')
      from jsonb_to_recordset($1::jsonb) as x(id text, site text, type text, ts timestamptz, visitor_id text,
        session_id text, user_id text, campaign_id text, variant text, url text, props jsonb)
-     on conflict (id) do nothing`,
+     on conflict (site, id) do nothing`,
     [JSON.stringify(rows)],
   )
 }

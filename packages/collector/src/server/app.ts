@@ -11,12 +11,17 @@ import { handlePush } from './handlePush'
 import { reportQuery } from './reportQuery'
 import { serveDashboard } from './serveDashboard'
 import { type BucketOptions, tokenBucket } from './tokenBucket'
+import { writeOrigins } from './writeOrigins'
 
 export interface AppOptions {
   db: Db
   /** LINGER_ADMIN_TOKEN: guards the report and push endpoints; without it they answer 503. */
   adminToken?: string
-  /** LINGER_ORIGINS: site origins allowed by CORS (`*` for any). */
+  /**
+   * LINGER_ORIGINS: who may write. `https://shop.example` (any site), `shop=https://shop.example`
+   * (that site only), `*` (anyone). Ingest enforces the list on the `Origin` header and CORS
+   * allows the origins named; without a list, ingest is open (a local demo).
+   */
   origins?: string[]
   /** Clock in ms, for the rate limiter and the report's default period. */
   now?: () => number
@@ -73,6 +78,7 @@ export function createApp({
   const app = new Hono()
   const take = rateLimit ? tokenBucket({ ...rateLimit, now }) : () => 0
   const admin = bearer(adminToken)
+  const writers = writeOrigins(origins)
   const testOrigins = new Set(pushTestOrigins.map((o) => new URL(o).origin))
 
   app.onError((error, c) => {
@@ -81,15 +87,15 @@ export function createApp({
   })
   app.notFound((c) => c.json({ error: 'not found', issues: [] }, 404))
 
-  app.use('/v1/batch', cors(origins))
-  app.use('/v1/health', cors(origins))
+  app.use('/v1/batch', cors(writers.cors))
+  app.use('/v1/health', cors(writers.cors))
   app.post('/v1/batch', (c) => {
     const wait = take(clientAddress(c, trustProxy))
     if (wait > 0) {
       c.header('Retry-After', String(wait))
       return c.json({ error: 'too many requests', issues: [] }, 429)
     }
-    return handleBatch(c, db, { onAccepted, pushTestOrigins: testOrigins })
+    return handleBatch(c, db, { onAccepted, pushTestOrigins: testOrigins, writers })
   })
   app.get('/v1/health', (c) => c.json({ ok: true }))
 

@@ -36,6 +36,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const { port } = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   console.log(`linger collector listening on ${url}`)
+  if (!env.LINGER_ORIGINS?.trim())
+    console.log('linger collector: LINGER_ORIGINS is not set; any page or client may write to any site')
   if (!env.LINGER_ADMIN_TOKEN)
     console.log('linger collector: LINGER_ADMIN_TOKEN is not set; report and dashboard disabled')
   const stop = async () => {
