@@ -1,4 +1,5 @@
 import type { Queryable } from '../db'
+import { REPORT_LIMITS } from './reportLimits'
 import { percent, wilson95 } from './stats'
 import type { CampaignRow, ReportParams } from './types'
 
@@ -44,7 +45,8 @@ const HELD_OUT = `
  * Hold-out events without a variant form the campaign's control for every variant.
  */
 export async function campaignsReport(db: Queryable, params: ReportParams): Promise<CampaignRow[]> {
-  const days = Math.max(0, Math.trunc(Number(params.attributionDays ?? 5)) || 0)
+  const { min, max, default: fallback } = REPORT_LIMITS.attributionDays
+  const days = Math.min(max, Math.max(min, Math.trunc(Number(params.attributionDays ?? fallback)) || 0))
   const args = [params.site, params.from, params.to, days]
   type Arm = {
     id: string

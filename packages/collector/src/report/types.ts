@@ -1,6 +1,6 @@
 import type { RetentionReport } from './retention/types'
 
-/** Query of `GET /v1/report`: `from`/`to` as ISO strings (period `[from, to)`), plus any other parameter. */
+/** Query of `GET /v1/report`: `from`/`to` as ISO strings (period `[from, to)`), plus the optional parameters (checked by `reportQuery`). */
 export interface ReportParams {
   site: string
   from: string

@@ -30,6 +30,11 @@ export interface AppOptions {
    * send a new Origin with every request); `false` turns it off.
    */
   rateLimit?: Omit<BucketOptions, 'now'> | false
+  /**
+   * Wrong admin tokens per client address on `/v1/report` and `/v1/push` before 429 (default 10,
+   * one more every 6 s); `false` turns it off.
+   */
+  adminThrottle?: Omit<BucketOptions, 'now'> | false
   vapid?: Vapid
   /**
    * LINGER_PUSH_TEST_ORIGINS: origins of a local mock push service (http, loopback) that
@@ -69,6 +74,7 @@ export function createApp({
   origins = [],
   now = Date.now,
   rateLimit = { capacity: 300, perSecond: 50 },
+  adminThrottle = { capacity: 10, perSecond: 1 / 6 },
   vapid,
   pushTestOrigins = [],
   trustProxy = 0,
@@ -76,8 +82,13 @@ export function createApp({
   onAccepted,
 }: AppOptions): Hono {
   const app = new Hono()
-  const take = rateLimit ? tokenBucket({ ...rateLimit, now }) : () => 0
-  const admin = bearer(adminToken)
+  const take = rateLimit ? tokenBucket({ ...rateLimit, now }).take : () => 0
+  const admin = bearer(
+    adminToken,
+    adminThrottle
+      ? { failures: tokenBucket({ ...adminThrottle, now }), client: (c) => clientAddress(c, trustProxy) }
+      : undefined,
+  )
   const writers = writeOrigins(origins)
   const testOrigins = new Set(pushTestOrigins.map((o) => new URL(o).origin))
 
@@ -100,8 +111,8 @@ export function createApp({
   app.get('/v1/health', (c) => c.json({ ok: true }))
 
   app.get('/v1/report', admin, async (c) => {
-    const params = reportQuery(c.req.query(), now())
-    if (typeof params === 'string') return c.json({ error: params, issues: [] }, 400)
+    const { params, issues } = reportQuery(c.req.query(), now())
+    if (!params) return c.json({ error: `${issues[0]!.path} ${issues[0]!.message}`, issues }, 400)
     try {
       return c.json(await buildReport(db, params))
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/types'
 import { isIsoCurrency } from '../isIsoCurrency'
+import { REPORT_LIMITS } from '../reportLimits'
 import { percent } from '../stats'
 import { activity } from './activity'
 import { campaignSegments } from './campaignSegments'
@@ -23,10 +24,11 @@ type Params = Omit<RetentionParams, 'activeDays' | 'costPerCustomer'> & {
 const iso = (ms: number) => new Date(ms).toISOString()
 
 function readParams(params: Params) {
+  const { min, max, default: fallback } = REPORT_LIMITS.activeDays
   const activeDays =
-    params.activeDays === undefined || params.activeDays === '' ? 90 : Number(params.activeDays)
-  if (!Number.isInteger(activeDays) || activeDays < 1 || activeDays > 3660)
-    throw new RangeError('retention: activeDays must be a whole number of days from 1 to 3660')
+    params.activeDays === undefined || params.activeDays === '' ? fallback : Number(params.activeDays)
+  if (!Number.isInteger(activeDays) || activeDays < min || activeDays > max)
+    throw new RangeError(`retention: activeDays must be a whole number of days from ${min} to ${max}`)
   const timeZone = params.timeZone || 'UTC'
   try {
     new Intl.DateTimeFormat('en', { timeZone })
