@@ -1,4 +1,5 @@
 import type { Batch, LingerEvent } from '../../../core/src/types'
+import { isObject } from './isObject'
 import { LIMITS } from './limits'
 import { unstorable } from './unstorable'
 import { validateEvent } from './validateEvent'
@@ -12,9 +13,6 @@ export interface ValidateOptions {
   /** Push-service origins accepted though http or private (a local mock push service). */
   pushTestOrigins?: ReadonlySet<string>
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * Checks a parsed batch field by field (README "Events and batches"). Returns the batch, rebuilt

@@ -1,14 +1,12 @@
 import type { LingerEvent } from '../../../core/src/types'
 import { dateTimeProblem } from './dateTimeProblem'
+import { isObject } from './isObject'
 import { LIMITS } from './limits'
 import { propsProblem } from './propsProblem'
 import { unstorable } from './unstorable'
 import { validateProps } from './validateProps'
 
 type Note = (path: string, message: string) => void
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * Checks one event of a batch (README "Events and batches") and returns it rebuilt from the

@@ -1,11 +1,9 @@
 import { pushEndpointProblem } from '../push/pushEndpointProblem'
 import { isIsoCurrency } from '../report/isIsoCurrency'
+import { isObject } from './isObject'
 import { LIMITS } from './limits'
 
 type Note = (path: string, message: string) => void
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 // The orders trigger (migration 102) reads a numeric string as a number: same pattern here.
 const NUMERIC = /^\s*-?[0-9]+(\.[0-9]+)?\s*$/
