@@ -2,6 +2,7 @@
 // Finding 6 of issue 25: 1,800 wrong admin tokens in a row drew no 429, `attributionDays=1e10`
 // and extreme `from`/`to` gave 500, and `from=0001-01-01&to=9999-12-31` took 5 s on PGlite.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import webpush from 'web-push'
 import { type Db, openDatabase } from '../src/db'
 import { createApp } from '../src/server'
 import { SLOW } from './helpers/databases'
@@ -96,5 +97,24 @@ describe('report parameters', () => {
       'site=shop&from=2026-03-01T00:00:00.000Z&to=2026-03-02T00:00:00%2B14:00&costPerCustomer=12.5&timeZone=Europe/Berlin&currency=eur',
     ])
       expect((await get(query)).status, query).toBe(200)
+  })
+})
+
+describe('push parameters', () => {
+  it('a NUL or lone surrogate in a segment field is a 400, not a database error', async () => {
+    const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@shop.example' }
+    const app = createApp({ db, adminToken: 't', vapid })
+    for (const body of [
+      { site: 'a\u0000b', title: 'x' },
+      { site: 'shop', title: 'x', campaign: '\ud800' },
+      { site: 'shop', title: 'x', visitor: 'v\u0000' },
+    ]) {
+      const res = await app.request('/v1/push', {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      expect(res.status, JSON.stringify(body)).toBe(400)
+    }
   })
 })

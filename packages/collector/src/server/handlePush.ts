@@ -1,8 +1,11 @@
 import type { Context } from 'hono'
 import type { Db } from '../db'
 import { PushError, type SendOptions, sendPush } from '../push'
+import { unstorable } from './unstorable'
 
 const optional = (v: unknown) => v === undefined || typeof v === 'string'
+// Segment fields go into SQL parameters: PostgreSQL refuses NUL and lone surrogates there.
+const storable = (v: unknown) => typeof v !== 'string' || !unstorable(v)
 
 /**
  * `POST /v1/push` (admin): `{ site, title, body?, url?, campaign?, visitor? }` → sends to that
@@ -15,10 +18,14 @@ export async function handlePush(c: Context, db: Db, options: SendOptions) {
     m === null ||
     typeof m.site !== 'string' ||
     typeof m.title !== 'string' ||
-    ![m.body, m.url, m.campaign, m.visitor].every(optional)
+    ![m.body, m.url, m.campaign, m.visitor].every(optional) ||
+    ![m.site, m.campaign, m.visitor].every(storable)
   )
     return c.json(
-      { error: 'expected { site, title, body?, url?, campaign?, visitor? } as JSON', issues: [] },
+      {
+        error: 'expected { site, title, body?, url?, campaign?, visitor? } as JSON, strings without NUL',
+        issues: [],
+      },
       400,
     )
   try {
