@@ -7,7 +7,8 @@ export const FORMAT_EXPECTS: Record<string, string> = {
   href: 'an http(s):, mailto:, tel: or relative link',
   url: 'an http(s): or relative URL',
   regex: 'a valid regular expression (≤ 200 characters)',
-  redos: 'a regular expression without nested repetition',
+  redos:
+    'a regular expression the browser can match in linear time: no backreferences, lookarounds or repeated groups, choices told apart by their first character, no two repetitions that can read the same characters (README, URL rules)',
   tz: 'an IANA time zone',
   date: 'an ISO 8601 date-time',
 }
