@@ -45,7 +45,7 @@ describe.concurrent('linger', () => {
     const { code, stdout, stderr } = await linger(['validate', fixture('broken.json')])
     expect(code).toBe(1)
     expect(stdout.split('\n')).toEqual([
-      'theme.color: expected a string matching /^[\\w#(),.%/ -]+$/, got "red;}body{display:none"',
+      'theme.color: expected a CSS colour: #rgb, #rrggbb (with or without alpha), rgb()/hsl() with numbers, or a colour name, got "red;}body{display:none"',
       'campaigns[0].trigger.seconds: expected a number ≥ 0, got "20s"',
       'campaigns[1].content.cta.href: expected an http(s):, mailto:, tel: or relative link, got "javascript:alert(1)"',
       '',

@@ -1,3 +1,4 @@
+import { CSS_SYNTAX } from './cssSyntax'
 import {
   arr,
   bool,
@@ -172,10 +173,10 @@ export const campaign = tagged('kind', {
 })
 
 export const theme = obj({
-  // Colour and font end up in CSS: no `;`, braces or quotes-breaking characters.
-  color: str({ max: 64, pattern: /^[\w#(),.%/ -]+$/ }),
+  // Colour and font end up in CSS: values only, nothing that loads or breaks out (cssSyntax.ts).
+  color: str({ max: 64, format: 'color' }),
   radius: num({ min: 0, max: 100 }),
-  font: str({ max: 200, pattern: /^[\w "',-]+$/ }),
+  font: str({ max: 200, pattern: CSS_SYNTAX.font }),
   mode: oneOf(['light', 'dark', 'auto']),
 })
 

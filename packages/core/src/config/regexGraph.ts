@@ -32,7 +32,6 @@ const ESCAPES: Record<string, Bits> = {
   s: SPACE,
   S: not(SPACE),
 }
-const CONTROL: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13 }
 const ALL = not(none())
 const DOT = not(chars(10, 10, 13, 13))
 
@@ -98,57 +97,41 @@ export function regexGraph(src: string, max = 100): RegexGraph | undefined {
     return { first: [p], last: [p], lastFree: [p], nullable: false, free: false }
   }
 
-  /** The code of the character the last escape stood for, or -1 (`\d`, `\b`). */
-  let single = -1
-  const one = (code: number) => {
-    single = code
-    return chars(code)
-  }
   const escaped = (inClass: boolean): Bits | Frag => {
     const c = src[i++]!
-    single = -1
-    if (/[1-9]/.test(c) || (c === 'k' && src[i] === '<') || (c === 'c' && !/[a-z]/i.test(src[i] ?? '')))
-      throw 0
-    if (c === '0') {
-      if (/\d/.test(src[i] ?? '')) throw 0
-      return one(0)
-    }
-    if (c === 'b') return inClass ? one(8) : ANCHOR
-    if (c === 'B') return inClass ? one(66) : ANCHOR
+    if (/[1-9]/.test(c) || (c === 'k' && src[i] === '<')) throw 0
+    // `\c` without a letter, or `\01`, are Annex B oddities that read as several characters.
+    if (c === 'c' ? !/[a-z]/i.test(src[i] ?? '') : c === '0' && /\d/.test(src[i] ?? '')) throw 0
+    if (!inClass && (c === 'b' || c === 'B')) return ANCHOR
     if (ESCAPES[c]) return ESCAPES[c]!
-    if (CONTROL[c]) return one(CONTROL[c]!)
-    if (c === 'c') return one(src.charCodeAt(i++) % 32)
-    const hex =
-      c === 'x' ? /^[\da-f]{2}/i.exec(src.slice(i)) : c === 'u' ? /^[\da-f]{4}/i.exec(src.slice(i)) : null
-    if (hex) {
-      i += hex[0].length
-      return one(Number.parseInt(hex[0], 16))
-    }
-    return one(c.charCodeAt(0))
+    const code = /^(?:x[\da-f]{2}|u[\da-f]{4}|c[a-z])/i.exec(src.slice(i - 1))
+    if (code) i += code[0].length - 1
+    // `\t`, `\x41`, `\cJ`…: which character is not worth the bytes here; any will do (wider
+    // is safe). `\.` and other escaped punctuation stand for themselves.
+    return /[\da-z]/i.test(c) ? ALL : chars(c.charCodeAt(0))
   }
 
   const charClass = (): Bits => {
     const negated = src[i] === '^'
     if (negated) i++
     let b = none()
-    // One member: its bits, and its code when it is one character (ranges need both ends so).
     const member = (): [Bits, number] => {
       const c = src[i++]!
-      single = c === '\\' ? -1 : c.charCodeAt(0)
-      return [c === '\\' ? (escaped(true) as Bits) : chars(single), single]
+      return c === '\\' ? [escaped(true) as Bits, -1] : [chars(c.charCodeAt(0)), c.charCodeAt(0)]
     }
     // In JS a `]` right after `[` or `[^` closes the class (`[]` matches nothing).
     while (src[i] !== ']') {
       const [item, lo] = member()
       if (src[i] === '-' && src[i + 1] !== ']') {
         i++
-        const [end, hi] = member()
-        // `[\d-z]` (Annex B) is `\d`, `-` and `z`.
-        b = or(b, lo >= 0 && hi >= 0 ? range(none(), lo, hi) : or(or(item, end), chars(45)))
+        const [, hi] = member()
+        // A range with an escape at either end (`[\x00-\x7f]`, `[\d-z]`) is taken as anything.
+        b = or(b, lo >= 0 && hi >= 0 ? range(none(), lo, hi) : ALL)
       } else b = or(b, item)
     }
     i++
-    return negated ? not(b) : b
+    // Negating a widened class would narrow it: a class holding a guess stays "anything".
+    return b.every((w, k) => w === ALL[k]) ? ALL : negated ? not(b) : b
   }
 
   /** One atom with its quantifier, as states: `x{2,4}` is `x x (x (x)?)?`, `x+` a self-loop. */

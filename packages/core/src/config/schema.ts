@@ -5,7 +5,7 @@
  */
 
 /** Checks a string gets beyond length and pattern (see `formatIssue`). */
-export type Format = 'href' | 'url' | 'match' | 'tz' | 'date'
+export type Format = 'href' | 'url' | 'match' | 'tz' | 'date' | 'color'
 export type Literal = string | number | boolean
 
 export interface StrNode {

@@ -111,18 +111,29 @@ export const corpus: CorpusEntry[] = [
 
   // ── broken optional top-level fields ──
   field('theme a string', { theme: 'dark' }, 'theme', 'type'),
+  // CSS values are values: nothing that loads a URL or leaves the declaration (issue 25, finding 4).
+  ...[
+    'red;}body{display:none',
+    'url("https://evil.example/x")',
+    'url(//tracker.example/pixel.png)',
+    'image-set("//tracker.example/a.png" 1x)',
+    'var(--x)',
+    'expression(alert(1))',
+    '@import "//tracker.example/x.css"',
+    'rgb(var(--x), 0, 0)',
+    'rgb(0 0 0) url(x)',
+    'red}',
+  ].map((color) => field(`theme colour ${color}`, { theme: { color } }, 'theme.color', 'color')),
+  field('theme colour not a colour name', { theme: { color: 'sparkly' } }, 'theme.color', 'color', true),
+  field('theme colour #12345 (five digits)', { theme: { color: '#12345' } }, 'theme.color', 'color', true),
   field(
-    'theme colour breaking out of CSS',
-    { theme: { color: 'red;}body{display:none' } },
-    'theme.color',
+    'theme font with url()',
+    { theme: { font: 'url(//tracker.example/f.woff)' } },
+    'theme.font',
     'pattern',
   ),
-  field(
-    'theme colour with url()',
-    { theme: { color: 'url("https://evil.example/x")' } },
-    'theme.color',
-    'pattern',
-  ),
+  field('theme font with a brace', { theme: { font: 'Arial}' } }, 'theme.font', 'pattern'),
+  field('theme radius as CSS', { theme: { radius: '1px;background:url(x)' } }, 'theme.radius', 'type'),
   field('theme radius negative', { theme: { radius: -1 } }, 'theme.radius', 'range'),
   field('theme mode unknown', { theme: { mode: 'sepia' } }, 'theme.mode', 'enum'),
   field('theme font with a semicolon', { theme: { font: 'x; color: red' } }, 'theme.font', 'pattern'),

@@ -16,9 +16,13 @@ describe('isUnsafeRegex', () => {
     for (const src of [...accepted, ...generated(600).filter((r) => !isUnsafeRegex(r))]) {
       const re = new RegExp(src)
       for (const url of hostileUrls(src)) {
-        const t = performance.now()
-        re.test(url)
-        expect(performance.now() - t, `${src} on ${url.slice(0, 40)}…`).toBeLessThan(50)
+        // The fastest of three runs: a pause of the loaded machine adds time, a blow-up is in all.
+        const runs = [0, 1, 2].map(() => {
+          const t = performance.now()
+          re.test(url)
+          return performance.now() - t
+        })
+        expect(Math.min(...runs), `${src} on ${url.slice(0, 40)}…`).toBeLessThan(50)
       }
     }
   })
