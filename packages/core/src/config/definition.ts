@@ -1,20 +1,9 @@
 import { CSS_SYNTAX } from './cssSyntax'
-import {
-  arr,
-  bool,
-  num,
-  type ObjNode,
-  obj,
-  oneOf,
-  record,
-  type SchemaNode,
-  str,
-  tagged,
-  union,
-} from './schema'
+import { arr, bool, num, obj, oneOf, record, type SchemaNode, str, tagged, union } from './schema'
 
-// Every field of `LingerConfig` (../types.ts). test/config/types.test.ts fails when the two
-// drift apart. Field help for editors lives in docs.ts, outside the shipped script.
+// The config, described once: the validator checks it, config/types.ts derives the TypeScript
+// types from it, toJsonSchema turns it into schema.json and the README reference. Field help
+// lives beside it in docs.ts, which only the schema build imports (none of it ships).
 
 export const id = str({ max: 64, pattern: /^[\w-]+$/ })
 /** Plain text, or per-locale text keyed by a language tag. */
@@ -109,7 +98,7 @@ export const trigger = tagged('type', {
 })
 
 /** Variants of one campaign kind: what each may replace differs by kind. */
-const variants = (replaces: Record<string, SchemaNode>) =>
+const variants = <R extends Record<string, SchemaNode>>(replaces: R) =>
   arr(obj({ id, weight: num({ gt: 0 }), ...replaces }, { required: ['id', 'weight'] }), {
     max: 20,
     unique: 'id',
@@ -125,7 +114,7 @@ const base = {
   enabled: bool(),
 }
 const survey = { ...base, question: text, variants: variants({ question: text }), thanks: text }
-const campaignOf = (props: Record<string, SchemaNode>, ...required: string[]): ObjNode =>
+const campaignOf = <P extends typeof base, R extends keyof P & string>(props: P, ...required: R[]) =>
   obj(props, { required: ['id', 'trigger', ...required] })
 
 export const campaign = tagged('kind', {
