@@ -1,4 +1,5 @@
 import { CSS_SYNTAX } from './cssSyntax'
+import { MAX_CAMPAIGNS, pageFields } from './pageFields'
 import { arr, bool, num, obj, oneOf, record, type SchemaNode, str, tagged, union } from './schema'
 
 // The config, described once: the validator checks it, config/types.ts derives the TypeScript
@@ -12,7 +13,6 @@ const count = num({ min: 0, int: true })
 const positive = num({ min: 1, int: true })
 const amount = num({ min: 0 })
 const percent = num({ min: 0, max: 100 })
-const url = str({ format: 'url' })
 const date = str({ max: 64, format: 'date' })
 const short = str({ max: 200 })
 const selector = str({ min: 1, max: 500 })
@@ -79,10 +79,10 @@ export const frequency = obj({
 })
 
 export const trigger = tagged('type', {
-  'exit-intent': obj({ minSeconds: amount, graceMs: amount }),
+  'exit-intent': obj({ minSeconds: num({ min: 0, default: 3 }), graceMs: num({ min: 0, default: 30 }) }),
   'cart-abandon': obj({
     on: arr(oneOf(['exit-intent', 'idle', 'return']), { max: 3 }),
-    idleSeconds: amount,
+    idleSeconds: num({ min: 0, default: 30 }),
     returnAfterMinutes: amount,
     minValue: amount,
     minItems: count,
@@ -109,9 +109,9 @@ const base = {
   trigger,
   audience,
   frequency,
-  priority: num(),
-  holdout: percent,
-  enabled: bool(),
+  priority: num({ default: 0 }),
+  holdout: num({ min: 0, max: 100, default: 0 }),
+  enabled: bool({ default: true }),
 }
 const survey = { ...base, question: text, variants: variants({ question: text }), thanks: text }
 const campaignOf = <P extends typeof base, R extends keyof P & string>(props: P, ...required: R[]) =>
@@ -122,7 +122,7 @@ export const campaign = tagged('kind', {
     {
       ...base,
       variants: variants({ content: popupContent }),
-      layout: oneOf(['modal', 'slide-in', 'bar-top', 'bar-bottom', 'sheet', 'inline']),
+      layout: oneOf(['modal', 'slide-in', 'bar-top', 'bar-bottom', 'sheet', 'inline'], { default: 'modal' }),
       position: oneOf(['left', 'right']),
       target: selector,
       content: popupContent,
@@ -152,8 +152,8 @@ export const campaign = tagged('kind', {
       ...base,
       variants: variants({ content: pushContent }),
       vapidPublicKey: str({ min: 1, max: 200 }),
-      serviceWorker: url,
-      scope: url,
+      serviceWorker: pageFields.endpoint,
+      scope: pageFields.endpoint,
       content: pushContent,
     },
     'vapidPublicKey',
@@ -163,31 +163,26 @@ export const campaign = tagged('kind', {
 
 export const theme = obj({
   // Colour and font end up in CSS: values only, nothing that loads or breaks out (cssSyntax.ts).
-  color: str({ max: 64, format: 'color' }),
-  radius: num({ min: 0, max: 100 }),
+  color: str({ max: 64, format: 'color', default: '#4f46e5' }),
+  radius: num({ min: 0, max: 100, default: 12 }),
   font: str({ max: 200, pattern: CSS_SYNTAX.font }),
-  mode: oneOf(['light', 'dark', 'auto']),
+  mode: oneOf(['light', 'dark', 'auto'], { default: 'auto' }),
 })
 
 /** The whole config, v1. Lenient at the top: a broken optional field or campaign is dropped and reported. */
 export const configDefinition = obj(
   {
     $schema: str({ max: 500 }),
-    version: oneOf([1]),
-    site: str({ max: 64, pattern: /^[\w.-]+$/ }),
-    endpoint: url,
-    format: oneOf(['linger', 'segment', 'rudderstack', 'posthog']),
-    writeKey: str({ max: 500 }),
-    consent: oneOf(['granted', 'required']),
+    ...pageFields,
     locale: str({ max: 35 }),
     theme,
     limits: obj({ perSession: count, gapSeconds: amount }),
     cart: obj({
-      dataLayer: union([bool(), str({ max: 100, pattern: /^[A-Za-z_$][\w$]*$/ })]),
-      shopify: bool(),
-      attributionDays: amount,
+      dataLayer: union([bool(), str({ max: 100, pattern: /^[A-Za-z_$][\w$]*$/ })], { default: true }),
+      shopify: bool({ default: false }),
+      attributionDays: num({ min: 0, default: 5 }),
     }),
-    campaigns: arr(campaign, { max: 100, unique: 'id', lenient: true }),
+    campaigns: arr(campaign, { max: MAX_CAMPAIGNS, unique: 'id', lenient: true }),
   },
   { required: ['version', 'site', 'campaigns'], lenient: true },
 )

@@ -8,8 +8,10 @@
 export type Format = 'href' | 'url' | 'match' | 'tz' | 'date' | 'color'
 export type Literal = string | number | boolean
 
+/** `default`: the value Linger uses when the field is absent (schema.json and the README say it). */
 export interface StrNode {
   type: 'str'
+  default?: string
   min?: number
   /** Defaults to 2,000 so no marketer text can be unbounded. */
   max: number
@@ -18,6 +20,7 @@ export interface StrNode {
 }
 export interface NumNode {
   type: 'num'
+  default?: number
   min?: number
   max?: number
   /** Exclusive minimum. */
@@ -26,10 +29,12 @@ export interface NumNode {
 }
 export interface BoolNode {
   type: 'bool'
+  default?: boolean
 }
 export interface LitNode<V extends Literal = Literal> {
   type: 'lit'
   values: readonly V[]
+  default?: V
 }
 export interface ArrNode<I extends SchemaNode = SchemaNode> {
   type: 'arr'
@@ -62,6 +67,7 @@ export interface RecordNode<V extends SchemaNode = SchemaNode> {
 export interface UnionNode<O extends readonly SchemaNode[] = readonly SchemaNode[]> {
   type: 'union'
   of: O
+  default?: Literal
 }
 export interface TaggedNode<
   K extends string = string,
@@ -85,62 +91,61 @@ export type SchemaNode =
 
 // The constructors keep literal types (`oneOf(['a', 'b'])` is `LitNode<'a' | 'b'>`) so
 // `Infer` can turn the config definition into its TypeScript types (config/types.ts).
-// `@__NO_SIDE_EFFECTS__` lets the bundler drop nodes a bundle does not use: linger.js takes
-// only the fields runtime/coreConfig.ts reads.
 
 /** A string of at most 2,000 characters unless `max` says otherwise. */
-export const str = /* @__NO_SIDE_EFFECTS__ */ (o: Partial<Omit<StrNode, 'type'>> = {}): StrNode => ({
+export const str = (o: Partial<Omit<StrNode, 'type'>> = {}): StrNode => ({
   type: 'str',
   max: 2000,
   ...o,
 })
 
 /** A finite number (never NaN or Infinity). */
-export const num = /* @__NO_SIDE_EFFECTS__ */ (o: Omit<NumNode, 'type'> = {}): NumNode => ({
+export const num = (o: Omit<NumNode, 'type'> = {}): NumNode => ({
   type: 'num',
   ...o,
 })
 
-export const bool = /* @__NO_SIDE_EFFECTS__ */ (): BoolNode => ({ type: 'bool' })
+export const bool = (o: Omit<BoolNode, 'type'> = {}): BoolNode => ({ type: 'bool', ...o })
 
 /** One of the given literal values. */
-export const oneOf = /* @__NO_SIDE_EFFECTS__ */ <const V extends Literal>(
+export const oneOf = <const V extends Literal>(
   values: readonly V[],
+  o: { default?: NoInfer<V> } = {},
 ): LitNode<V> => ({
   type: 'lit',
   values,
+  ...o,
 })
 
-export const arr = /* @__NO_SIDE_EFFECTS__ */ <I extends SchemaNode>(
+export const arr = <I extends SchemaNode>(
   item: I,
   o: Partial<Omit<ArrNode, 'type' | 'item'>> = {},
 ): ArrNode<I> => ({ type: 'arr', item, max: 100, ...o })
 
 /** A closed object: keys not in `props` are errors. */
-export const obj = /* @__NO_SIDE_EFFECTS__ */ <
-  const P extends Record<string, SchemaNode>,
-  const R extends keyof P & string = never,
->(
+export const obj = <const P extends Record<string, SchemaNode>, const R extends keyof P & string = never>(
   props: P,
   o: { required?: readonly R[]; lenient?: boolean } = {},
   // NoInfer: inside `tagged(…)` the expected `ObjNode` would otherwise make every key required.
 ): ObjNode<P, NoInfer<R>> => ({ type: 'obj', props, required: [], ...o })
 
 /** An object with free keys (matching `key`), all holding `value`: per-locale text. */
-export const record = /* @__NO_SIDE_EFFECTS__ */ <V extends SchemaNode>(
+export const record = <V extends SchemaNode>(
   value: V,
   o: Partial<Omit<RecordNode, 'type' | 'value'>> = {},
 ): RecordNode<V> => ({ type: 'record', value, max: 50, ...o })
 
-export const union = /* @__NO_SIDE_EFFECTS__ */ <const O extends readonly SchemaNode[]>(
+export const union = <const O extends readonly SchemaNode[]>(
   of: O,
+  o: { default?: Literal } = {},
 ): UnionNode<O> => ({
   type: 'union',
   of,
+  ...o,
 })
 
 /** Objects told apart by the string property `tag`; each branch gets `tag` as a required literal. */
-export const tagged = /* @__NO_SIDE_EFFECTS__ */ <K extends string, B extends Record<string, ObjNode>>(
+export const tagged = <K extends string, B extends Record<string, ObjNode>>(
   tag: K,
   branches: B,
 ): TaggedNode<K, B> => {

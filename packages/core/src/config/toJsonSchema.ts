@@ -45,7 +45,12 @@ export function toJsonSchema(root: SchemaNode = configDefinition, names = DEFS, 
     return out
   }
 
-  const body = (n: SchemaNode, owner: string, base: string): Json => {
+  const body = (n: SchemaNode, owner: string, base: string): Json => ({
+    ...shape(n, owner, base),
+    default: (n as { default?: unknown }).default,
+  })
+
+  const shape = (n: SchemaNode, owner: string, base: string): Json => {
     switch (n.type) {
       case 'str':
         return {
