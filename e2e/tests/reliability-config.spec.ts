@@ -1,5 +1,5 @@
 // Bad config in the browser: every entry of the config corpus (packages/core/test/config/corpus.ts,
-// 163 malformed or hostile configs) goes to the shipped linger.js as `linger('init', config)`.
+// 202 malformed or hostile configs) goes to the shipped linger.js as `linger('init', config)`.
 // Each must yield a `linger:` console warning naming the issue's path, and no exception or
 // unhandled rejection may reach the host page, which keeps working.
 import type { Page } from '@playwright/test'
