@@ -1,4 +1,5 @@
 import { startShop } from '../../examples/shop/server.mjs'
+import { redos } from '../../packages/core/test/config/redos'
 import { expect, test } from '../support/test'
 
 // The playground is served by the demo shop's server at /playground/ (built by `pnpm run build`).
@@ -48,4 +49,21 @@ test('playground: a broken field shows its path-named error; a valid edit re-ren
   await page.getByRole('button', { name: 'idle' }).click()
   const desktop = page.frameLocator('iframe[title="Desktop preview"]')
   await expect(desktop.getByRole('heading', { name: /You left 3 items \(€54\.00\)/ })).toBeVisible()
+})
+
+test('playground: every known ReDoS rule is refused at its path (issue 25, finding 3)', async ({ page }) => {
+  await page.goto(`${shop.url}/playground/`)
+  const editor = page.getByRole('textbox', { name: 'Config JSON' })
+  await expect(page.getByText('Valid: 5 campaigns.')).toBeVisible()
+  const config = JSON.parse(await editor.inputValue())
+  config.campaigns[0].audience = { url: { include: redos.map((r) => `re:${r.src}`) } }
+  await editor.fill(JSON.stringify(config, null, 2))
+  for (const [i] of redos.entries()) {
+    const problem = page
+      .locator('#problems li')
+      .filter({ hasText: `campaigns[0].audience.url.include[${i}]:` })
+    await expect(problem).toContainText('can match in linear time')
+  }
+  await expect(page.locator('#problems li')).toHaveCount(redos.length)
+  await expect(page.getByRole('button', { name: 'Preview exit-offer' })).toHaveCount(0)
 })

@@ -1,5 +1,5 @@
 import { validateConfig } from '@linger/core/config/index'
-import type { Campaign, LingerConfig } from '@linger/core/types'
+import type { Campaign, LingerConfig, Variant } from '@linger/core/types'
 import { snippet } from '@linger/embed/snippet'
 import { computed, signal } from '@preact/signals'
 import { render } from 'preact'
@@ -46,7 +46,7 @@ function previewVars(count: number): Record<string, string> {
 }
 
 function withVariant(campaign: Campaign, variantId?: string): Campaign {
-  const variant = campaign.variants?.find((v) => v.id === variantId)
+  const variant = (campaign.variants as Variant[] | undefined)?.find((v) => v.id === variantId)
   if (!variant) return campaign
   const merged = { ...campaign } as Campaign & { content?: unknown; question?: unknown }
   if (variant.content) merged.content = variant.content
