@@ -1,8 +1,13 @@
-import { CSS_SYNTAX } from '@linger/core/config/cssSyntax'
 import type { Theme } from '@linger/core/types'
 
-/** `v` when it is a string of `syntax`, else undefined: a theme that skipped validation can't
- * put `url(…)` into a style the widget's CSS uses as a background. */
+// The second line behind the validator (which checks the full CSS syntax), kept coarse to stay
+// small: a colour is hex, rgb()/hsl() of numbers, or a word; a font is family names. Neither
+// can hold `url(`, `var(`, `image-set(`, `;` or `}`, so a theme that skipped validation can't
+// make the widget fetch anything or break out of its custom property.
+const COLOR = /^(?:#[\da-f]{3,8}|(?:rgb|hsl)a?\([\w\s.,/%+-]+\)|[a-z]+)$/i
+const FONT = /^[\w "',-]+$/
+
+/** `v` when it is a string of `syntax`, else undefined. */
 const parsed = (v: unknown, syntax: RegExp) =>
   typeof v === 'string' && v.length <= 200 && syntax.test(v) ? v : undefined
 
@@ -20,11 +25,11 @@ export function themeStyle(
   const font =
     theme.font === 'inherit'
       ? doc.defaultView?.getComputedStyle(doc.body ?? doc.documentElement).fontFamily
-      : parsed(theme.font, CSS_SYNTAX.font)
+      : parsed(theme.font, FONT)
   const radius = theme.radius
   return {
     style: {
-      '--c': parsed(theme.color, CSS_SYNTAX.color) || '#4f46e5',
+      '--c': parsed(theme.color, COLOR) || '#4f46e5',
       '--r': `${typeof radius === 'number' && radius >= 0 && radius <= 100 ? radius : 12}px`,
       '--f': font || 'system-ui,sans-serif',
     },
