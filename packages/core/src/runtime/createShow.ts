@@ -76,7 +76,11 @@ export function createShow(core: Core) {
     if (!preview && campaign.trigger.type === 'cart-abandon') core.cart.addShown(campaign.id, variant, out)
     if (!out) return open(campaign, variant, source, preview)
     core.caps.shown(campaign.id, false)
-    core.emit('campaign.held-out', { trigger: source }, { campaignId: campaign.id, variant })
+    core.emit(
+      'campaign.held-out',
+      { trigger: source, kind: campaign.kind },
+      { campaignId: campaign.id, variant },
+    )
     core.report(campaign, no('held-out', { variant }), source)
   }
 
@@ -129,7 +133,7 @@ export function createShow(core: Core) {
         },
         { theme: core.config?.theme, variant, returnFocus, document: doc },
       )
-      core.emit('campaign.shown', { trigger: source, ...(preview && { preview }) }, meta)
+      core.emit('campaign.shown', { trigger: source, kind: campaign.kind, ...(preview && { preview }) }, meta)
       if (push) core.emit('push.prompted', {}, meta)
       if (!preview) core.caps.shown(campaign.id)
       core.report(campaign, OK, source)
