@@ -1,0 +1,81 @@
+// The retention section's segments: campaigns shown vs held out, NPS groups, email vs anonymous.
+import { el } from './dom.js'
+import { int, isNum, NONE, num, pct, pp } from './format.js'
+import { dataTable } from './table.js'
+
+const note = (text) => el('p', { class: 'note' }, text)
+
+function campaignTable(campaigns, moneyOr) {
+  const diff = (d) => [d?.diff ?? null, d?.ci95?.[0] ?? null, d?.ci95?.[1] ?? null]
+  return [
+    el('h4', {}, 'Do the campaigns work? Shown vs held out'),
+    note(
+      'Visitors who saw a campaign against those deliberately not shown it. Outcomes count from the first time each visitor qualified. If the 95 % interval includes 0, the difference may be chance.',
+    ),
+    dataTable({
+      caption: 'Repeat purchases and revenue per visitor, shown vs held out',
+      csv: 'retention-campaigns.csv',
+      head: [
+        'Campaign',
+        'Shown (visitors)',
+        'Held out (visitors)',
+        'Repeat rate shown',
+        'Repeat rate held out',
+        'Difference',
+        '95 % CI from',
+        '95 % CI to',
+        'Revenue/visitor shown',
+        'Revenue/visitor held out',
+        'Difference',
+        '95 % CI from',
+        '95 % CI to',
+      ],
+      rows: campaigns.map((c) => [
+        c.campaign,
+        c.exposed.visitors,
+        c.heldOut.visitors,
+        c.exposed.repeatRate,
+        c.heldOut.repeatRate,
+        ...diff(c.repeatRateDiff),
+        c.exposed.revenuePerVisitor,
+        c.heldOut.revenuePerVisitor,
+        ...diff(c.revenuePerVisitorDiff),
+      ]),
+      cells: [String, int, int, pct, pct, pp, pp, pp, moneyOr, moneyOr, moneyOr, moneyOr, moneyOr],
+    }),
+  ]
+}
+
+/** The segments of `report.retention`, in the report's money. */
+export function retentionSegments(segments, money) {
+  const moneyOr = (v) => (isNum(v) ? money(v) : NONE)
+  const group = (name, g) => [name, g.customers, g.repeatRate, g.revenuePerCustomer]
+  const groupTable = (caption, csv, rows) =>
+    dataTable({
+      caption,
+      csv,
+      head: ['Group', 'Customers', 'Repeat rate', 'LTV (revenue per customer)'],
+      rows,
+      cells: [String, int, pct, moneyOr],
+    })
+  const ratio = segments.email?.ltvRatio
+  return [
+    ...(segments.campaigns?.length ? campaignTable(segments.campaigns, moneyOr) : []),
+    el('h4', {}, 'By NPS answer'),
+    note('Customers grouped by their latest NPS answer: promoters 9–10, passives 7–8, detractors 0–6.'),
+    groupTable(
+      'Repeat rate and LTV by NPS group',
+      'retention-nps.csv',
+      (segments.nps ?? []).map((g) => group(g.group, g)),
+    ),
+    el('h4', {}, 'Known by email vs anonymous'),
+    note(
+      `Customers who gave an email are worth ${isNum(ratio) ? `${num(ratio, 2)} ×` : NONE} as much as anonymous ones (LTV ratio).`,
+    ),
+    groupTable('LTV of customers who gave an email vs anonymous customers', 'retention-email.csv', [
+      group('gave an email', segments.email.withEmail),
+      group('signed in, no email', segments.email.identifiedWithoutEmail),
+      group('anonymous', segments.email.anonymous),
+    ]),
+  ]
+}
