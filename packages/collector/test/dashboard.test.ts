@@ -66,8 +66,10 @@ const text = (sel: string) => document.querySelector(sel)!.textContent
 const rowsOf = (table: Element) =>
   [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent))
 const headOf = (table: Element) => [...table.querySelectorAll('thead th')].map((th) => th.textContent)
+/** A table's title: the caption above it that labels it (outside the part that scrolls). */
+const captionOf = (t: Element) => t.closest('.table')?.querySelector('.caption')?.textContent ?? ''
 const tableCaptioned = (caption: RegExp) =>
-  [...document.querySelectorAll('table')].find((t) => caption.test(t.caption?.textContent ?? ''))!
+  [...document.querySelectorAll('table')].find((t) => caption.test(captionOf(t)))!
 
 beforeEach(() => {
   vi.unstubAllGlobals()

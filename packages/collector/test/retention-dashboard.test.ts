@@ -99,8 +99,10 @@ const retention: RetentionReport = {
   },
 }
 
+/** A table's title: the caption above it that labels it (outside the part that scrolls). */
+const captionOf = (t: Element) => t.closest('.table')?.querySelector('.caption')?.textContent ?? ''
 const tableByCaption = (section: HTMLElement, caption: RegExp) =>
-  [...section.querySelectorAll('table')].find((t) => caption.test(t.caption?.textContent ?? ''))!
+  [...section.querySelectorAll('table')].find((t) => caption.test(captionOf(t)))!
 const rowsOf = (table: HTMLTableElement) => [...table.querySelectorAll('tbody tr')]
 const cells = (row: Element) => [...row.children].map((c) => c.textContent)
 

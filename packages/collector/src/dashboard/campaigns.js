@@ -2,7 +2,7 @@
 // (conversion rate, lift against its hold-out), a survey is answered (response rate, its score,
 // repeat purchases against its hold-out), a push prompt is subscribed to (opt-in rate).
 import { el } from './dom.js'
-import { int, interval, isNum, NONE, num, pct, pp, signedPct } from './format.js'
+import { difference, int, interval, isNum, NONE, num, pct, signedPct } from './format.js'
 import { dataTable } from './table.js'
 
 const rate = (part, whole) => (isNum(part) && isNum(whole) && whole > 0 ? (part / whole) * 100 : null)
@@ -44,10 +44,7 @@ function popups(rows) {
 function repeatLift(segments, id) {
   const s = segments?.find((c) => c.campaign === id)
   if (!s?.heldOut?.visitors) return 'no hold-out'
-  const d = s.repeatRateDiff ?? {}
-  return isNum(d.diff) && Array.isArray(d.ci95)
-    ? `${pp(d.diff)} (${pp(d.ci95[0])} to ${pp(d.ci95[1])})`
-    : pp(d.diff)
+  return difference(s.repeatRateDiff)
 }
 
 function surveys(rows, report) {

@@ -72,15 +72,22 @@ export function lineChart({
     )
     chart.append(svg('text', { x: pad.l - 6, y: y(t) + FONT / 3, 'text-anchor': 'end' }, format(t)))
   }
-  // Every k-th label, k chosen so neighbours are at least LABEL_GAP apart; always the last one.
+  // Every k-th label, k chosen so neighbours are at least LABEL_GAP apart, and the last one when
+  // it has room; labels at the ends are anchored inward so none is clipped.
   const step = Math.max(1, Math.ceil((LABEL_GAP * (labels.length - 1)) / plotW))
-  labels.forEach((label, i) => {
-    const last = i === labels.length - 1
-    if (i % step !== 0 && !last) return
-    if (last && i % step !== 0 && x(i) - x(i - (i % step)) < LABEL_GAP) return
+  const shown = labels.map((_, i) => i).filter((i) => i % step === 0)
+  const last = labels.length - 1
+  if (shown.at(-1) !== last) {
+    if (x(last) - x(shown.at(-1)) < LABEL_GAP) shown.pop()
+    shown.push(last)
+  }
+  for (const i of shown) {
+    const half = (String(labels[i]).length * FONT * 0.6) / 2
+    const anchor = x(i) - half < 0 ? 'start' : x(i) + half > width ? 'end' : 'middle'
+    const at = anchor === 'start' ? 0 : anchor === 'end' ? width : x(i)
     chart.append(svg('line', { class: 'tick', x1: x(i), x2: x(i), y1: h - pad.b, y2: h - pad.b + 4 }))
-    chart.append(svg('text', { x: x(i), y: h - 8, 'text-anchor': 'middle' }, label))
-  })
+    chart.append(svg('text', { x: at, y: h - 8, 'text-anchor': anchor }, labels[i]))
+  }
   for (const { name, values, className } of series) {
     const points = values.map((v, i) => [v, i]).filter(([v]) => typeof v === 'number' && Number.isFinite(v))
     chart.append(

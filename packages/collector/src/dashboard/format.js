@@ -20,6 +20,12 @@ export const pp = (v) => (isNum(v) ? `${v > 0 ? '+' : ''}${v.toFixed(1)} pp` : N
 export const interval = (ci) =>
   Array.isArray(ci) && isNum(ci[0]) && isNum(ci[1]) ? `${ci[0].toFixed(1)}–${ci[1].toFixed(1)} %` : NONE
 
+/** A difference `{ diff, ci95 }` and its 95 % interval, each written by `write`: `+3.2 pp (+1.0 pp to +7.4 pp)`. */
+export const difference = (d, write = pp) =>
+  isNum(d?.diff) && Array.isArray(d.ci95)
+    ? `${write(d.diff)} (${write(d.ci95[0])} to ${write(d.ci95[1])})`
+    : write(d?.diff)
+
 /** `new Intl.X(…)`, or `undefined` where the arguments (a currency like "€") make it throw. */
 function intl(make) {
   try {
@@ -47,7 +53,7 @@ const dayMonth = intl(
   () => new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
 )
 const monthYear = intl(
-  () => new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' }),
+  () => new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
 )
 
 /** `2026-01-05` → `5 Jan` (an axis label); the date as given if it isn't one. */
@@ -56,7 +62,7 @@ export function shortDay(iso) {
   return dayMonth && Number.isFinite(t) ? dayMonth.format(t) : String(iso)
 }
 
-/** `2026-03` → `Mar 26` (an axis label); the month as given if it isn't one. */
+/** `2026-03` → `Mar 2026` (an axis label); the month as given if it isn't one. */
 export function shortMonth(month) {
   const t = Date.parse(`${month}-01T00:00:00Z`)
   return monthYear && Number.isFinite(t) ? monthYear.format(t) : String(month)

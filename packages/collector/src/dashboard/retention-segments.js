@@ -5,30 +5,41 @@ import { dataTable } from './table.js'
 
 const note = (text) => el('p', { class: 'note' }, text)
 
-function campaignTable(campaigns, moneyOr) {
+/** A difference over its 95 % interval, in one narrow cell. */
+const spread = (write) => (d) =>
+  el(
+    'span',
+    {},
+    write(d?.diff),
+    Array.isArray(d?.ci95)
+      ? el('small', { class: 'ci' }, `${write(d.ci95[0])} to ${write(d.ci95[1])}`)
+      : null,
+  )
+
+function campaignTable(all, moneyOr) {
+  // Only a campaign with a hold-out has visitors to compare against.
+  const campaigns = all.filter((c) => c.heldOut?.visitors > 0)
+  const without = all.filter((c) => !(c.heldOut?.visitors > 0)).map((c) => c.campaign)
   const diff = (d) => [d?.diff ?? null, d?.ci95?.[0] ?? null, d?.ci95?.[1] ?? null]
+  const signedMoney = (v) => (isNum(v) && v > 0 ? `+${moneyOr(v)}` : moneyOr(v))
   return [
     el('h4', {}, 'Do the campaigns work? Shown vs held out'),
     note(
       'Visitors who saw a campaign against those deliberately not shown it. Outcomes count from the first time each visitor qualified. If the 95 % interval includes 0, the difference may be chance.',
     ),
+    without.length ? note(`No hold-out, so nothing to compare: ${without.join(', ')}.`) : null,
     dataTable({
       caption: 'Repeat purchases and revenue per visitor, shown vs held out',
-      csv: 'retention-campaigns.csv',
       head: [
         'Campaign',
         'Shown (visitors)',
         'Held out (visitors)',
         'Repeat rate shown',
         'Repeat rate held out',
-        'Difference',
-        '95 % CI from',
-        '95 % CI to',
+        'Difference (95 % CI)',
         'Revenue/visitor shown',
         'Revenue/visitor held out',
-        'Difference',
-        '95 % CI from',
-        '95 % CI to',
+        'Difference (95 % CI)',
       ],
       rows: campaigns.map((c) => [
         c.campaign,
@@ -36,12 +47,42 @@ function campaignTable(campaigns, moneyOr) {
         c.heldOut.visitors,
         c.exposed.repeatRate,
         c.heldOut.repeatRate,
-        ...diff(c.repeatRateDiff),
+        c.repeatRateDiff,
         c.exposed.revenuePerVisitor,
         c.heldOut.revenuePerVisitor,
-        ...diff(c.revenuePerVisitorDiff),
+        c.revenuePerVisitorDiff,
       ]),
-      cells: [String, int, int, pct, pct, pp, pp, pp, moneyOr, moneyOr, moneyOr, moneyOr, moneyOr],
+      cells: [String, int, int, pct, pct, spread(pp), moneyOr, moneyOr, spread(signedMoney)],
+      // The download keeps the interval's ends in columns of their own, as numbers.
+      csv: {
+        name: 'retention-campaigns.csv',
+        head: [
+          'Campaign',
+          'Shown (visitors)',
+          'Held out (visitors)',
+          'Repeat rate shown',
+          'Repeat rate held out',
+          'Difference',
+          '95 % CI from',
+          '95 % CI to',
+          'Revenue/visitor shown',
+          'Revenue/visitor held out',
+          'Difference',
+          '95 % CI from',
+          '95 % CI to',
+        ],
+        rows: campaigns.map((c) => [
+          c.campaign,
+          c.exposed.visitors,
+          c.heldOut.visitors,
+          c.exposed.repeatRate,
+          c.heldOut.repeatRate,
+          ...diff(c.repeatRateDiff),
+          c.exposed.revenuePerVisitor,
+          c.heldOut.revenuePerVisitor,
+          ...diff(c.revenuePerVisitorDiff),
+        ]),
+      },
     }),
   ]
 }
@@ -60,7 +101,9 @@ export function retentionSegments(segments, money) {
     })
   const ratio = segments.email?.ltvRatio
   return [
-    ...(segments.campaigns?.length ? campaignTable(segments.campaigns, moneyOr) : []),
+    ...(segments.campaigns?.some((c) => c.heldOut?.visitors > 0)
+      ? campaignTable(segments.campaigns, moneyOr)
+      : []),
     el('h4', {}, 'By NPS answer'),
     note('Customers grouped by their latest NPS answer: promoters 9–10, passives 7–8, detractors 0–6.'),
     groupTable(

@@ -1,0 +1,39 @@
+// Screenshots of the collector's dashboard on the seeded demo year, at a laptop's and a
+// phone's width, for the README. Used by e2e/screenshots.ts.
+import type { Browser } from '@playwright/test'
+import { SHOP_SEED, startShopStack } from './shop'
+
+/** The 90 seeded days that end with November 2026 (SHOP_SEED ends on 2026-12-01). */
+export const SHOT_PERIOD = { from: '2026-09-02', to: '2026-11-30' }
+
+export const dashboardViewports = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 390, height: 844 },
+}
+
+/** Signs in to the dashboard of a freshly seeded collector and writes `<out>/dashboard-<viewport>.png`. */
+export async function dashboardShots(browser: Browser, out: string): Promise<string[]> {
+  const stack = await startShopStack({ seed: SHOP_SEED })
+  const written: string[] = []
+  try {
+    for (const [name, viewport] of Object.entries(dashboardViewports)) {
+      const context = await browser.newContext({ viewport, colorScheme: 'light', reducedMotion: 'reduce' })
+      const page = await context.newPage()
+      await page.goto(`${stack.collectorUrl}/`)
+      await page.getByLabel(/Admin token/).fill(stack.adminToken)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await page.getByLabel('From').fill(SHOT_PERIOD.from)
+      await page.getByLabel('To (inclusive)').fill(SHOT_PERIOD.to)
+      await page.getByRole('button', { name: 'Show' }).click()
+      await page.getByRole('heading', { name: 'Cohorts' }).waitFor()
+      await page.locator('#status:empty').waitFor({ state: 'attached' })
+      const path = `${out}/dashboard-${name}.png`
+      await page.screenshot({ path, fullPage: true })
+      written.push(path)
+      await context.close()
+    }
+  } finally {
+    await stack.close()
+  }
+  return written
+}
