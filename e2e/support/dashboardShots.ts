@@ -22,10 +22,13 @@ export async function dashboardShots(browser: Browser, out: string): Promise<str
       await page.goto(`${stack.collectorUrl}/`)
       await page.getByLabel(/Admin token/).fill(stack.adminToken)
       await page.getByRole('button', { name: 'Sign in' }).click()
+      // It opens on the site the data has; then the seeded period is asked for.
+      await page.locator('#nps .figure').waitFor()
       await page.getByLabel('From').fill(SHOT_PERIOD.from)
       await page.getByLabel('To (inclusive)').fill(SHOT_PERIOD.to)
+      const loaded = page.waitForResponse((r) => r.url().includes(`from=${SHOT_PERIOD.from}`))
       await page.getByRole('button', { name: 'Show' }).click()
-      await page.getByRole('heading', { name: 'Cohorts' }).waitFor()
+      await loaded
       await page.locator('#status:empty').waitFor({ state: 'attached' })
       const path = `${out}/dashboard-${name}.png`
       await page.screenshot({ path, fullPage: true })
