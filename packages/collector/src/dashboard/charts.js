@@ -14,9 +14,9 @@ export function barChart({ counts, labels, title, width = 360, classOf = () => '
   const w = slot * counts.length
   const max = Math.max(1, ...counts)
   const chart = svg('svg', {
-    viewBox: `0 0 ${w} ${h + 30}`,
+    viewBox: `0 0 ${w} ${h + 36}`,
     width: w,
-    height: h + 30,
+    height: h + 36,
     role: 'img',
     'aria-label': title,
   })
@@ -25,8 +25,8 @@ export function barChart({ counts, labels, title, width = 360, classOf = () => '
     const x = i * slot
     const bar = svg('rect', { class: `bar ${classOf(i)}`, x: x + 3, y: h - bh, width: slot - 6, height: bh })
     bar.append(svg('title', {}, `${labels[i]}: ${n}`))
-    chart.append(bar, svg('text', { x: x + slot / 2, y: h + 13, 'text-anchor': 'middle' }, labels[i]))
-    chart.append(svg('text', { x: x + slot / 2, y: h + 26, 'text-anchor': 'middle', class: 'count' }, n))
+    chart.append(bar, svg('text', { x: x + slot / 2, y: h + 14, 'text-anchor': 'middle' }, labels[i]))
+    chart.append(svg('text', { x: x + slot / 2, y: h + 31, 'text-anchor': 'middle', class: 'count' }, n))
   })
   return chart
 }
