@@ -19,7 +19,7 @@ describe('keepClear', () => {
   it('puts a top bar under the header in view, and at the top once it scrolled away', () => {
     const header = landmark('header', { top: 0, bottom: 64 })
     const panel = document.createElement('div')
-    const stop = keepClear(window, panel, 'top')
+    const stop = keepClear(window, panel, true)
     expect(panel.style.transform).toBe('translateY(64px)')
     header.getBoundingClientRect = () => ({ top: -200, bottom: -136, height: 64 }) as DOMRect
     window.dispatchEvent(new Event('scroll'))
@@ -31,7 +31,7 @@ describe('keepClear', () => {
     landmark('nav', { top: 30, bottom: 90 })
     landmark('div', { top: 0, bottom: 30 }, { role: 'banner' })
     const panel = document.createElement('div')
-    keepClear(window, panel, 'top')()
+    keepClear(window, panel, true)()
     expect(panel.style.transform).toBe('translateY(90px)')
   })
 
@@ -39,14 +39,14 @@ describe('keepClear', () => {
     landmark('nav', { top: 0, bottom: vh })
     landmark('nav', { top: 400, bottom: 440 })
     const panel = document.createElement('div')
-    keepClear(window, panel, 'top')()
+    keepClear(window, panel, true)()
     expect(panel.style.transform).toBe('')
   })
 
   it('lifts a bottom bar or card above a bottom navigation', () => {
     landmark('nav', { top: vh - 56, bottom: vh }, { 'aria-label': 'Tabs' })
     const panel = document.createElement('div')
-    keepClear(window, panel, 'bottom')()
+    keepClear(window, panel, false)()
     expect(panel.style.transform).toBe('translateY(-56px)')
   })
 })

@@ -85,8 +85,9 @@ export function renderWidget<C extends Campaign, V extends object>(
   // Bars and bottom cards keep clear of the site's header and navigation (see keepClear).
   const win = doc.defaultView
   const panel = root.querySelector<HTMLElement>('.p')
-  const edge = layout === 'bar-top' ? 'top' : layout === 'bar-bottom' || layout === 'slide-in' ? 'bottom' : 0
-  if (win && panel && edge) stops.push(keepClear(win, panel, edge))
+  const top = layout === 'bar-top'
+  if (win && panel && (top || layout === 'bar-bottom' || layout === 'slide-in'))
+    stops.push(keepClear(win, panel, top))
   start?.(c)
   return { unmount, connected: () => !gone && el.isConnected }
 }
