@@ -7,7 +7,10 @@ import { startShop } from '../../examples/shop/server.mjs'
 export async function playgroundShot(browser: Browser, out: string): Promise<string> {
   const shop = await startShop({ port: 0 })
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' })
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+    })
     const page = await context.newPage()
     await page.goto(`${shop.url}/playground/`)
     await page.getByRole('button', { name: 'Preview exit-offer' }).click()

@@ -98,7 +98,7 @@ test('the README’s demo steps show every widget in order, each within seconds,
         const r = a.getBoundingClientRect()
         return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === a
       })
-      expect(hit, await link.textContent()).toBe(true)
+      expect(hit, (await link.textContent()) ?? '').toBe(true)
     }
     await noShift('home')
   })

@@ -7,6 +7,7 @@ import type { RetentionReport } from '../src/report/retention/types'
 type View = { renderRetention: (report: { retention?: RetentionReport }, width: number) => Node[] }
 type Format = { toCsv: (head: unknown[], rows: unknown[][]) => string; csvCell: (v: unknown) => string }
 const specifier = '../src/dashboard/retention.js'
+const formatSpecifier = '../src/dashboard/format.js'
 let view: { renderRetention(section: HTMLElement, report: { retention?: RetentionReport }): void }
 let format: Format
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
   view = {
     renderRetention: (section, report) => section.replaceChildren(...module.renderRetention(report, 560)),
   }
-  format = (await import(/* @vite-ignore */ '../src/dashboard/format.js')) as Format
+  format = (await import(/* @vite-ignore */ formatSpecifier)) as Format
 })
 
 const group = (customers: number, repeatRate: number | null, revenue: number) => ({
