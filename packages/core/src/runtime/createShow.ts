@@ -8,6 +8,7 @@ import { pickVariant } from '../targeting/pickVariant'
 import type { Decision } from '../targeting/types'
 import type { Campaign, PushCampaign } from '../types'
 import type { Core } from './core'
+import { keepClear } from './keepClear'
 import type { MountedWidget, MountWidget } from './widgets'
 
 interface Screen {
@@ -133,6 +134,7 @@ export function createShow(core: Core) {
         },
         { theme: core.config?.theme, variant, returnFocus, document: doc },
       )
+      keepClear(core.win, campaign)
       core.emit('campaign.shown', { trigger: source, kind: campaign.kind, ...(preview && { preview }) }, meta)
       if (push) core.emit('push.prompted', {}, meta)
       if (!preview) core.caps.shown(campaign.id)

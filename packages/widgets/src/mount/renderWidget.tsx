@@ -7,7 +7,6 @@ import { resolveText } from '../text/resolveText'
 import { uiString } from '../text/uiString'
 import type { Ctx } from '../ui/ctx'
 import { attachHost } from './attachHost'
-import { keepClear } from './keepClear'
 import { themeStyle } from './themeStyle'
 
 /**
@@ -17,7 +16,7 @@ import { themeStyle } from './themeStyle'
  * the page, so nothing shifts; an inline widget reserves nothing until it mounts. After
  * `close(reason)` the widget removes itself, so a later `unmount()` is a no-op. Focus goes
  * back to `returnFocus` (default: the element focused before) if the widget was modal or
- * held focus. Bars and slide-ins never cover the site's header or navigation (`keepClear`).
+ * held focus.
  */
 export function renderWidget<C extends Campaign, V extends object>(
   campaign: C,
@@ -82,12 +81,6 @@ export function renderWidget<C extends Campaign, V extends object>(
     style: theme.style,
   }
   draw()
-  // Bars and bottom cards keep clear of the site's header and navigation (see keepClear).
-  const win = doc.defaultView
-  const panel = root.querySelector<HTMLElement>('.p')
-  const top = layout === 'bar-top'
-  if (win && panel && (top || layout === 'bar-bottom' || layout === 'slide-in'))
-    stops.push(keepClear(win, panel, top))
   start?.(c)
   return { unmount, connected: () => !gone && el.isConnected }
 }
