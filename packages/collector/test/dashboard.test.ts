@@ -191,6 +191,19 @@ it('renders whatever the report holds: currencies like "€", "US$", "" and a 40
   }
 })
 
+it('lists recovered orders in currencies that are no ISO 4217 code apart, never added', async () => {
+  sessionStorage.setItem('linger-token', 'tok')
+  sessionStorage.setItem('linger-site', 'shop')
+  const unknownCurrencies = [
+    { currency: '€', recovered: 2, value: 40 },
+    { currency: 'US$', recovered: 1, value: 12.5 },
+  ]
+  await open(collector({ ...report, carts: { ...report.carts, unknownCurrencies } }))
+  await vi.waitFor(() => expect(document.querySelector('#carts .note')).not.toBeNull())
+  expect(text('#carts .figure')).toContain('100.50') // EUR only
+  expect(text('#carts .note')).toContain('40.00 € (2 orders), 12.50 US$ (1 order)')
+})
+
 it('a section that cannot read the report says so; the other sections still show', async () => {
   sessionStorage.setItem('linger-token', 'tok')
   sessionStorage.setItem('linger-site', 'shop')

@@ -212,6 +212,15 @@ describe('retention dashboard section', () => {
     expect(section.querySelectorAll('table')).toHaveLength(0)
   })
 
+  it('lists orders in currencies that are no ISO 4217 code apart, with their own CSV', () => {
+    const section = document.createElement('section')
+    const unknownCurrencies = [{ currency: '€', orders: 3, revenue: 45, customers: 2 }]
+    view.renderRetention(section, { retention: { ...retention, unknownCurrencies } as RetentionReport })
+    const apart = tableByCaption(section, /no ISO 4217 code/)
+    expect(cells(rowsOf(apart)[0]!)).toEqual(['€', '3', '45.00', '2'])
+    expect(section.querySelector('a[download="retention-unknown-currencies.csv"]')).not.toBeNull()
+  })
+
   it('renders a currency that is no ISO 4217 code, as the report holds it', () => {
     const section = document.createElement('section')
     for (const currency of ['€', 'US$', '', 'X'.repeat(400)]) {

@@ -115,13 +115,22 @@ export function renderRetention(report, width) {
     ),
     kpis(r, money),
   ]
-  if (r.otherCurrencies?.length) {
+  // Orders in other currencies, and in strings that are no currency code ("€"): apart, never added.
+  for (const [list, caption, csv] of [
+    [r.otherCurrencies, 'Orders in other currencies (not included above)', 'retention-other-currencies.csv'],
+    [
+      r.unknownCurrencies,
+      'Orders in currencies that are no ISO 4217 code (not included above)',
+      'retention-unknown-currencies.csv',
+    ],
+  ]) {
+    if (!list?.length) continue
     nodes.push(
       dataTable({
-        caption: 'Orders in other currencies (not included above)',
-        csv: 'retention-other-currencies.csv',
+        caption,
+        csv,
         head: ['Currency', 'Orders', 'Revenue', 'Customers'],
-        rows: r.otherCurrencies.map((c) => [c.currency ?? NONE, c.orders, c.revenue, c.customers]),
+        rows: list.map((c) => [c.currency ?? NONE, c.orders, c.revenue, c.customers]),
         cells: [String, int, (v) => num(v, 2), int],
       }),
     )
