@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RetentionReport } from '../src/report/retention/types'
 
 // Plain JS served to the browser as-is, without a declaration file: import it by URL.
@@ -210,6 +210,24 @@ describe('retention dashboard section', () => {
     view.renderRetention(section, {})
     expect(section.textContent).toContain('No retention data.')
     expect(section.querySelectorAll('table')).toHaveLength(0)
+  })
+
+  it('downloads the shown-vs-held-out table with each interval in columns of its own, as numbers', async () => {
+    const blobs = new Map<string, Blob>()
+    const made = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      const url = `blob:test/${blobs.size}`
+      blobs.set(url, blob as Blob)
+      return url
+    })
+    const section = document.createElement('section')
+    view.renderRetention(section, { retention })
+    made.mockRestore()
+    const link = section.querySelector<HTMLAnchorElement>('a[download="retention-campaigns.csv"]')!
+    const csv = await blobs.get(link.getAttribute('href')!)!.text()
+    expect(csv.replace(/^\ufeff/, '').split('\r\n')).toEqual([
+      'Campaign,Shown (visitors),Held out (visitors),Repeat rate shown,Repeat rate held out,Difference,95 % CI from,95 % CI to,Revenue/visitor shown,Revenue/visitor held out,Difference,95 % CI from,95 % CI to',
+      `"'=HYPERLINK(""http://evil.example"")",4,4,50,0,50,1,99,25,5,20,-25,65`,
+    ])
   })
 
   it('lists orders in currencies that are no ISO 4217 code apart, with their own CSV', () => {
