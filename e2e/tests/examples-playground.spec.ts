@@ -49,6 +49,14 @@ test('playground: a broken field shows its path-named error; a valid edit re-ren
   await page.getByRole('button', { name: 'idle' }).click()
   const desktop = page.frameLocator('iframe[title="Desktop preview"]')
   await expect(desktop.getByRole('heading', { name: /You left 3 items \(€54\.00\)/ })).toBeVisible()
+
+  // Legible: the desktop preview is a real 1280 × 800 page shown as large as the playground
+  // allows (on this 1280 px window, most of its width), and at real size on request.
+  const frame = page.locator('iframe[title="Desktop preview"]')
+  expect((await frame.boundingBox())!.width).toBeGreaterThan(1280 * 0.6)
+  await page.getByLabel('Zoom').selectOption('1')
+  await expect.poll(async () => Math.round((await frame.boundingBox())!.width)).toBe(1280)
+  await expect(page.getByText('shown at 100 %')).toBeVisible()
 })
 
 test('playground: every known ReDoS rule is refused at its path (issue 25, finding 3)', async ({ page }) => {

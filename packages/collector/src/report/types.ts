@@ -38,8 +38,12 @@ export interface CsatSection {
   distribution: number[]
 }
 
+/** What a campaign shows; each kind has its own outcome (conversion, answer, subscription). */
+export type CampaignKind = 'popup' | 'nps' | 'csat' | 'push'
+
 export interface CampaignRow {
   id: string
+  kind: CampaignKind
   variant: string | null
   shown: number
   dismissed: number
@@ -54,6 +58,10 @@ export interface CampaignRow {
   purchased: number
   /** Like `lift`, but purchases on both sides: (purchased/shown − held-out rate) / held-out rate × 100. */
   purchaseLift: number | null
+  /** Surveys: shown visitors who answered (response rate = answered / shown). */
+  answered: number
+  /** Push: shown visitors who subscribed (opt-in rate = subscribed / shown). */
+  subscribed: number
 }
 
 export interface PushSection {

@@ -8,6 +8,7 @@ import { bearer } from './bearer'
 import { cors } from './cors'
 import { handleBatch } from './handleBatch'
 import { handlePush } from './handlePush'
+import { listSites } from './listSites'
 import { reportQuery } from './reportQuery'
 import { serveDashboard } from './serveDashboard'
 import { type BucketOptions, tokenBucket } from './tokenBucket'
@@ -31,7 +32,7 @@ export interface AppOptions {
    */
   rateLimit?: Omit<BucketOptions, 'now'> | false
   /**
-   * Wrong admin tokens per client address on `/v1/report` and `/v1/push` before 429 (default 10,
+   * Wrong admin tokens per client address on `/v1/report`, `/v1/push` and `/v1/sites` before 429 (default 10,
    * one more every 6 s); `false` turns it off.
    */
   adminThrottle?: Omit<BucketOptions, 'now'> | false
@@ -122,6 +123,7 @@ export function createApp({
     }
   })
   app.post('/v1/push', admin, (c) => handlePush(c, db, { vapid, fetch: fetcher, testOrigins }))
+  app.get('/v1/sites', admin, async (c) => c.json(await listSites(db)))
 
   app.get('/', (c) => serveDashboard(c, 'index.html'))
   app.get('/:file', (c) => serveDashboard(c, c.req.param('file')))
