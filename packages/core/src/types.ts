@@ -18,6 +18,8 @@ export type EventType =
   | 'campaign.clicked'
   | 'lead.captured'
   | 'survey.answered'
+  | 'survey.completed'
+  | 'survey.abandoned'
   | 'push.prompted'
   | 'push.subscribed'
   | 'push.denied'

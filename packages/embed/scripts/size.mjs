@@ -24,6 +24,7 @@ const shipped = [
   'linger.js',
   'linger-campaigns.js',
   'linger-widgets.js',
+  'linger-survey.js',
   'linger-push.js',
   'linger-shopify.js',
   'linger-formats.js',
@@ -48,6 +49,10 @@ const table = [
     ['linger.js', 'the script tag: stub replay, config, identity, consent, event pipeline'],
     ['linger-campaigns.js', 'loaded right after the page view: config validation, targeting, sensors, cart'],
     ['linger-widgets.js', 'lazy chunk: preact and every widget'],
+    [
+      'linger-survey.js',
+      'lazy chunk: preact and the multi-question survey flow; only when a `survey` campaign shows',
+    ],
     ['linger-push.js', 'web push: the prompt flow, resync, unsubscribe; only with a push campaign'],
     ['linger-shopify.js', 'opt-in Shopify cart adapter'],
     ['linger-formats.js', 'Segment / RudderStack / PostHog encoders, only when `format` asks'],

@@ -6,6 +6,7 @@
 import type { PushFlow } from '@linger/core/push/pushFlow'
 import type { Base, Campaigns } from '@linger/core/runtime/base'
 import { campaignsFromInput } from '@linger/core/runtime/campaignsFromInput'
+import type { MountWidget } from '@linger/core/runtime/widgets'
 import { chunkLoader, prefetchChunk } from './chunkLoader'
 
 const load = chunkLoader(import.meta.url)
@@ -17,7 +18,10 @@ export function campaigns(input: unknown, base: Base): Campaigns {
     options: {
       ...base.options,
       loadWidgets: () => load('linger-widgets.js'),
-      prefetchWidgets: () => prefetchChunk(import.meta.url, 'linger-widgets.js'),
+      prefetchWidgets: (kind) =>
+        prefetchChunk(import.meta.url, kind === 'survey' ? 'linger-survey.js' : 'linger-widgets.js'),
+      loadSurvey: () =>
+        load<{ mountFlow: MountWidget }>('linger-survey.js').then((m) => ({ mount: m.mountFlow })),
       loadShopify: () => load('linger-shopify.js'),
       loadPush: () => load<{ pushFlow: PushFlow }>('linger-push.js').then((m) => m.pushFlow),
     },

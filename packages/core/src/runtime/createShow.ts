@@ -22,7 +22,8 @@ interface Screen {
  */
 export function createShow(core: Core) {
   let screen: Screen | undefined
-  let widgets: Promise<{ mount: MountWidget }> | undefined
+  // One load per chunk: the widgets, or the survey flow's (`kind: "survey"`).
+  const chunks = new Map<unknown, Promise<{ mount: MountWidget }>>()
   let queue: Array<[Campaign, string]> = []
   const guarded = new Map<Campaign, string>()
 
@@ -96,11 +97,11 @@ export function createShow(core: Core) {
       if (screen === me) screen = undefined
     }
     try {
-      const load = core.options.loadWidgets
+      const load = campaign.kind === 'survey' ? core.options.loadSurvey : core.options.loadWidgets
       if (!load) throw 0
-      widgets ??= load()
+      if (!chunks.has(load)) chunks.set(load, load())
       const [{ mount }, push] = await Promise.all([
-        widgets,
+        chunks.get(load)!,
         campaign.kind === 'push' ? core.push(meta) : undefined,
       ])
       if (screen !== me) return
@@ -141,7 +142,7 @@ export function createShow(core: Core) {
       core.report(campaign, OK, source)
     } catch {
       // A chunk that failed to load (offline) may load next time.
-      widgets = undefined
+      chunks.clear()
       release()
       core.report(campaign, no('widgets-unavailable'), source)
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PushPort } from '../../src/push/types'
 import type { Campaign } from '../../src/types'
-import { boot, config, fakeDevice, popup, tracker } from './fakes'
+import { boot, config, fakeDevice, fakeWidgets, popup, tracker } from './fakes'
 
 const { track, stopAll } = tracker()
 const pushCampaign = {
@@ -276,6 +276,36 @@ describe('showing campaigns', () => {
     }
   })
 
+  it('a survey flow loads the survey chunk (once), not the widgets chunk; without it no survey shows', async () => {
+    const survey = {
+      id: 'flow',
+      kind: 'survey',
+      trigger: { type: 'pageview' },
+      questions: [{ id: 'q', type: 'ces', question: 'Easy?' }],
+    } as unknown as Campaign
+    const flow = fakeWidgets()
+    const prefetchWidgets = vi.fn()
+    const { linger, widgets, pipe } = track(
+      boot(config([survey]), { options: { loadSurvey: flow.load, prefetchWidgets } }),
+    )
+    await linger.ready
+    await vi.waitFor(() => expect(flow.mounted).toHaveLength(1))
+    expect(flow.mounted[0]!.campaign.id).toBe('flow')
+    expect(widgets.load).not.toHaveBeenCalled()
+    expect(prefetchWidgets.mock.calls).toEqual([['survey']])
+    expect(pipe.types()).toEqual(['page.viewed', 'campaign.shown'])
+    flow.live()[0]!.host.close('completed')
+    linger.show('flow')
+    await vi.waitFor(() => expect(flow.mounted).toHaveLength(2))
+    expect(flow.load).toHaveBeenCalledTimes(1)
+    // Without the survey chunk a survey never shows, and nothing breaks.
+    const bare = track(boot(config([survey])))
+    await bare.linger.ready
+    await tick()
+    expect(bare.widgets.mount).not.toHaveBeenCalled()
+    expect(bare.pipe.types()).toEqual(['page.viewed'])
+  })
+
   it('without loadWidgets nothing shows and nothing breaks', async () => {
     const { linger, pipe } = track(boot(config([popup('p')]), { options: { loadWidgets: undefined } }))
     await linger.ready
@@ -298,6 +328,7 @@ describe('showing campaigns', () => {
     )
     await linger.ready
     await vi.waitFor(() => expect(prefetchWidgets).toHaveBeenCalledTimes(1))
+    expect(prefetchWidgets).toHaveBeenCalledWith('popup')
   })
 
   it('prefetches once a campaign becomes eligible after an SPA route change, and only once', async () => {
