@@ -110,7 +110,11 @@ export function createShow(core: Core) {
       me.widget = mount(
         applyVariant(campaign, variant),
         {
-          track: (type, props) => core.emit(type, props, meta),
+          track(type, props) {
+            // The answer is remembered on the device: audience.survey and the response caps read it.
+            if (type === 'survey.answered' && !preview) core.caps.answered(campaign.id, props, Date.now())
+            core.emit(type, props, meta)
+          },
           close(reason) {
             if (closed) return
             closed = true
@@ -138,7 +142,7 @@ export function createShow(core: Core) {
       keepClear(core.win, campaign)
       core.emit('campaign.shown', { trigger: source, kind: campaign.kind, ...(preview && { preview }) }, meta)
       if (push) core.emit('push.prompted', {}, meta)
-      if (!preview) core.caps.shown(campaign.id)
+      if (!preview) core.caps.shown(campaign.id, true, /^(nps|csat|survey)$/.test(campaign.kind))
       core.report(campaign, OK, source)
     } catch {
       // A chunk that failed to load (offline) may load next time.

@@ -168,6 +168,34 @@ describe('showing campaigns', () => {
     await vi.waitFor(() => expect(widgets.live().map((m) => m.campaign.id)).toEqual(['cl']))
   })
 
+  it("NPS → action: a detractor's answer, remembered on the device, opens the save offer on the next page; a promoter's does not", async () => {
+    const nps = { id: 'nps', kind: 'nps', trigger: { type: 'pageview' }, question: 'Q?' } as Campaign
+    const save = popup('save', {
+      trigger: { type: 'event', name: 'cart.viewed' },
+      audience: { survey: { nps: ['detractor'] } },
+    })
+    for (const [score, shows] of [
+      [3, ['save']],
+      [10, []],
+    ] as const) {
+      const device = fakeDevice()
+      const first = track(boot(config([nps, save]), { device }))
+      await first.linger.ready
+      await vi.waitFor(() => expect(first.widgets.live().map((m) => m.campaign.id)).toEqual(['nps']))
+      first.widgets.live()[0]!.host.track('survey.answered', { survey: 'nps', score, scale: 10 })
+      first.widgets.live()[0]!.host.close('completed')
+      first.linger.dispose()
+      await tick()
+      // The next page, same device: the NPS was shown this session, the offer may follow.
+      const next = track(boot(config([nps, save]), { device }))
+      await next.linger.ready
+      next.linger.track('cart.viewed')
+      await tick()
+      await tick()
+      expect(next.widgets.mounted.map((m) => m.campaign.id)).toEqual(shows)
+    }
+  })
+
   it('a track() made before ready still fires an event trigger (the script tag replays queued calls early)', async () => {
     const { widgets, linger } = track(
       boot(config([popup('ev', { trigger: { type: 'event', name: 'signup' } })])),
