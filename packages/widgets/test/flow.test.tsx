@@ -205,3 +205,19 @@ describe('survey flow', () => {
     document.getElementById('fb')!.remove()
   })
 })
+
+describe('survey flow as a feedback tab', () => {
+  test('only the tab shows; opening it shows the first question with focus inside', () => {
+    const w = run(flow({ display: 'tab', position: 'left' }))
+    expect(w.$('[role=dialog]')).toBeNull()
+    const tab = w.button('Feedback')!
+    expect(tab.getAttribute('aria-haspopup')).toBe('dialog')
+    expect(w.$('.left')).not.toBeNull()
+    expect(w.tracked()).toEqual([])
+    tab.click()
+    expect(heading(w)).toBe('Recommend us?')
+    expect(w.root.activeElement).toBe(w.$$('[role=radio]')[0])
+    const de = run(flow({ display: 'tab', tab: { en: 'Feedback', de: 'Ihre Meinung' } }), { locale: 'de' })
+    expect(de.button('Ihre Meinung')).toBeDefined()
+  })
+})

@@ -49,8 +49,21 @@ export function Flow({ c }: { c: Ctx<SurveyCampaign, FlowState> }) {
   // Focus follows a step (not the first question: an automatic survey must not take focus).
   const heading = answered || at ? focusSelf : undefined
   const View = q && (views[q.type] as (p: AskProps) => preact.JSX.Element)
+  if (c.v.tab) {
+    const label = c.t(k.tab) || f(F.feedback)
+    return (
+      <div class={`w ${c.cls}`} dir={c.dir} style={c.style}>
+        <section class="ts" aria-label={label}>
+          <button type="button" class="cta" aria-haspopup="dialog" onClick={() => c.set({ tab: false })}>
+            {label}
+          </button>
+        </section>
+      </div>
+    )
+  }
   return (
-    <Frame c={c} onClose={close}>
+    // Opened from the feedback tab, focus moves into the survey: the visitor asked for it.
+    <Frame c={c} onClose={close} focus={c.campaign.display === 'tab' && !answered}>
       {q && View ? (
         <div key={at}>
           <h2 id="t" tabIndex={-1} ref={heading}>

@@ -15,13 +15,14 @@ const shuffled = <T,>(list: readonly T[], random: () => number): T[] => {
 }
 
 /**
- * Mounts a `survey` campaign: a non-modal card in the bottom corner (`display: "popup"`), or
- * inside `target` (`inline`; a card when nothing matches). Choice orders are fixed here, once,
+ * Mounts a `survey` campaign: a non-modal card in the bottom corner (`display: "popup"`),
+ * inside `target` (`inline`; a card when nothing matches), or a feedback tab in the corner that
+ * opens that card (`tab`). Choice orders are fixed here, once,
  * so a re-render never reshuffles what the visitor is reading.
  */
 export const mountFlow: MountWidget = (campaign, host, options = {}) => {
   const k = campaign as SurveyCampaign
-  const v: FlowState = { at: 0, answered: 0, started: Date.now(), order: {} }
+  const v: FlowState = { at: 0, answered: 0, started: Date.now(), order: {}, tab: k.display === 'tab' }
   for (const q of k.questions)
     if (q.type === 'single' || q.type === 'multi')
       v.order[q.id] = q.shuffle ? shuffled(q.choices, Math.random) : q.choices

@@ -12,6 +12,8 @@ export interface FlowState {
   order: Record<string, Extract<Question, { choices: unknown }>['choices']>
   /** "Other" is ticked on the current choice question: its text field shows. */
   other?: boolean
+  /** `display: "tab"`: only the feedback tab shows until the visitor opens the survey. */
+  tab?: boolean
   /** The visitor pressed Next without a choice. */
   empty?: boolean
 }
