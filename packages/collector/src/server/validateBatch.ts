@@ -1,4 +1,4 @@
-import type { Batch } from '../../../core/src/types'
+import type { Batch } from '@linger/core/wire'
 
 export interface Issue {
   path: string

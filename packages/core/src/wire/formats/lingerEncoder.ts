@@ -1,4 +1,4 @@
-import type { BatchEncoder } from './types'
+import type { BatchEncoder } from '../encoder'
 
 /** The CONTRACT batch: `{ site, sentAt, events, dropped? }` as JSON (JSON leaves out `dropped: undefined`). */
 export const lingerEncoder: BatchEncoder = (events, { site, sentAt, dropped }) => ({
