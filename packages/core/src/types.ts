@@ -1,6 +1,6 @@
 /**
  * Public shapes shared by every Linger package: the config a marketer writes and the
- * events an endpoint receives. Field names follow ../shared/CONTRACT.md; keep them.
+ * events an endpoint receives. Field names follow docs/contract.md; keep them.
  */
 
 /** Plain text, or per-locale text (`{ "en": "…", "de": "…" }`). Never HTML. */

@@ -24,7 +24,7 @@ const shared = {
   jsxImportSource: 'preact',
   define: { 'process.env.NODE_ENV': '"production"' },
   // `_`-prefixed properties are private to one bundle, so they can be shortened safely;
-  // nothing crosses a chunk boundary by a private name (see STYLE.md).
+  // nothing crosses a chunk boundary by a private name: mangled names differ from bundle to bundle.
   mangleProps: /^_/,
   logLevel: 'warning',
 }

@@ -1,4 +1,4 @@
-/** Query parameters of the retention section; see CONTRACT.md → Collector → report → retention. */
+/** Query parameters of the retention section; see docs/contract.md → Collector → report → retention. */
 export interface RetentionParams {
   site: string
   /** Start of the period, inclusive: an ISO instant, or a local date/time read in `timeZone`. */

@@ -42,7 +42,7 @@ function depthOf(value: unknown, limit: number): number {
 }
 
 /**
- * Checks a parsed batch field by field (CONTRACT "Events and batches"). Returns the batch when
+ * Checks a parsed batch field by field (docs/contract.md, "Events and batches"). Returns the batch when
  * every event is storable, else the issues, each with a JSON path like `events[3].ts`.
  */
 export function validateBatch(body: unknown): { batch: Batch; issues?: never } | { issues: Issue[] } {
