@@ -40,7 +40,8 @@ function readJson(path) {
 
 try {
   layer('lint and format (biome)', `${pnpm} exec biome check .`)
-  layer('types (tsc)', `${pnpm} exec tsc -p tsconfig.json`)
+  // tsconfig.build.json: the browser packages must also compile without Node's types.
+  layer('types (tsc)', `${pnpm} exec tsc -p tsconfig.json && ${pnpm} exec tsc -p tsconfig.build.json`)
   layer('build', `${pnpm} run build`)
   layer('README config reference in sync with schema.json', 'node scripts/config-reference.mjs')
   layer('size budgets (brotli, README table)', `${pnpm} --filter @linger/embed run size`)
