@@ -23,11 +23,18 @@ const app = join(scratch, 'app')
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file)
 const results = []
 const started = Date.now()
+// A new user's shell: none of the npm/pnpm settings `npm test` passes to its scripts, and none
+// of this repository's node_modules/.bin folders on the PATH.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key)))
+env.PATH = (env.PATH ?? '')
+  .split(':')
+  .filter((dir) => !dir.startsWith(root) && !dir.includes('node_modules'))
+  .join(':')
 
 /** Runs a command; resolves `{ code, out }` (stdout + stderr), killed after `timeoutMs`. */
 function exec(command, argv, { timeoutMs = 120_000, ...options } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, argv, { cwd: app, ...options, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, argv, { cwd: app, env, ...options, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     const timer = setTimeout(() => {
       out += `\n(killed after ${timeoutMs / 1000} s)`
@@ -108,7 +115,7 @@ async function withCollector(use) {
     // Its own process group, so stopping it stops npx's node child too.
     detached: true,
     env: {
-      ...process.env,
+      ...env,
       PORT: '0',
       HOST: '127.0.0.1',
       LINGER_DATA_DIR: join(scratch, 'data'),
@@ -228,7 +235,7 @@ try {
   })
   await check("npx @linger/cli validate on the README's config: exit 0", async () => {
     const r = await exec('npx', ['--no', '@linger/cli', 'validate', 'linger.json'])
-    return expectExit(r, 0, 'linger validate') ?? (/^ok: \d+ campaigns/.test(r.out) ? undefined : r.out)
+    return expectExit(r, 0, 'linger validate') ?? (/^ok: \d+ campaigns$/m.test(r.out) ? undefined : r.out)
   })
 
   await check('npx @linger/collector answers GET /v1/health and serves the dashboard', () =>
@@ -267,6 +274,7 @@ try {
     if (readme !== url) return `the README's $schema is ${readme}`
     const resolved = spawnSync(process.execPath, ['-p', "require.resolve('@linger/core/schema.json')"], {
       cwd: app,
+      env,
       encoding: 'utf8',
     })
     if (resolved.stdout.trim() !== file) return `@linger/core/schema.json resolves to ${resolved.stdout}`

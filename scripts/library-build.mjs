@@ -31,10 +31,10 @@ function entriesOf(pkg, dir) {
 
 /**
  * @param {string} configUrl the package's tsdown.config.mjs (`import.meta.url`)
- * @param {{ platform?: 'node' | 'neutral', copy?: Array<{ from: string, to: string }>, clean?: boolean, bin?: string }} options
+ * @param {{ platform?: 'node' | 'neutral', copy?: Array<{ from: string, to: string }>, bin?: string }} options
  *   `bin`: the command's source (src/bin.ts), built to dist/bin.js, which the package's bin/ file imports
  */
-export function libraryBuild(configUrl, { platform = 'neutral', copy, clean = true, bin } = {}) {
+export function libraryBuild(configUrl, { platform = 'neutral', copy, bin } = {}) {
   const dir = new URL('.', configUrl)
   const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'))
   return defineConfig({
@@ -50,7 +50,6 @@ export function libraryBuild(configUrl, { platform = 'neutral', copy, clean = tr
     // A command-only package (the CLI) has no types to publish.
     dts: JSON.stringify(pkg.exports ?? {}).includes('"types"') && { sourcemap: true },
     sourcemap: true,
-    clean,
     // Other @linger packages stay imports by name, even where the workspace's tsconfig paths
     // would resolve them to their sources.
     deps: { neverBundle: [/^@linger\//] },

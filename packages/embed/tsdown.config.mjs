@@ -1,4 +1,4 @@
 import { libraryBuild } from '../../scripts/library-build.mjs'
 
-// scripts/build.mjs has just written the script-tag files into dist/; this adds the snippet module.
-export default libraryBuild(import.meta.url, { clean: false })
+// The snippet module (@linger/embed/snippet); scripts/build.mjs then adds the script-tag files.
+export default libraryBuild(import.meta.url)

@@ -2,7 +2,7 @@
 // chunks it loads from beside itself, and the service worker. Prints sizes and the SRI hash;
 // with --breakdown, also each file's source modules by minified bytes (where the size goes).
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -12,8 +12,10 @@ import { minify } from 'terser'
 const here = dirname(fileURLToPath(import.meta.url))
 const src = join(here, '../src')
 const dist = join(here, '../dist')
-rmSync(dist, { recursive: true, force: true })
+// Only this script's files: dist/ also holds the snippet module that tsdown built just before.
 mkdirSync(dist, { recursive: true })
+for (const file of readdirSync(dist))
+  if (/^linger.*\.js$|^manifest\.json$/.test(file)) rmSync(join(dist, file))
 
 const shared = {
   bundle: true,
