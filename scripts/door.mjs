@@ -31,8 +31,8 @@ env.PATH = (env.PATH ?? '')
   .filter((dir) => !dir.startsWith(root) && !dir.includes('node_modules'))
   .join(':')
 
-/** Runs a command; resolves `{ code, out }` (stdout + stderr), killed after `timeoutMs`. */
-function exec(command, argv, { timeoutMs = 120_000, ...options } = {}) {
+/** Runs a command; resolves `{ code, out }` (stdout + stderr). `timeoutMs` catches a hang, not a slow machine. */
+function exec(command, argv, { timeoutMs = 240_000, ...options } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, argv, { cwd: app, env, ...options, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
@@ -128,7 +128,7 @@ async function withCollector(use) {
   const exited = new Promise((done) => child.on('close', done))
   try {
     const url = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no listening line in 60 s:\n${out}`)), 60_000)
+      const timer = setTimeout(() => reject(new Error(`no listening line in 120 s:\n${out}`)), 120_000)
       const read = (d) => {
         out += d
         const m = /listening on (http:\/\/[\d.]+:\d+)\n/.exec(out)
@@ -172,13 +172,11 @@ try {
       ]),
     ],
   ])
-  const install = exec('npm', [
-    'install',
-    '--no-audit',
-    '--no-fund',
-    '--prefer-offline',
-    ...tarballs.map((t) => t.tarball),
-  ])
+  const install = exec(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs.map((t) => t.tarball)],
+    { timeoutMs: 600_000 },
+  )
 
   await check('npm install of every tarball into a scratch app', async () =>
     expectExit(await install, 0, 'npm install'),
@@ -222,7 +220,7 @@ try {
       }
       console.log(n + ' entries')
       if (failed.length) { console.log(failed.join('\\n')); process.exitCode = 1 }`
-    const r = await exec(process.execPath, ['--input-type=module', '-e', probe], { timeoutMs: 30_000 })
+    const r = await exec(process.execPath, ['--input-type=module', '-e', probe], { timeoutMs: 60_000 })
     // Exits by itself: an entry that started a server or a timer would hold the process open.
     if (r.code !== 0 || !/^\d+ entries/.test(r.out)) return `exit ${r.code}:\n${r.out}`
   })
