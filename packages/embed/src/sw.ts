@@ -11,6 +11,7 @@
 import { openKv } from '@linger/core/page'
 import {
   DB_NAME,
+  type EventType,
   IDENTITY_KEY,
   type Identity,
   type LingerEvent,
@@ -46,7 +47,7 @@ interface SwScope {
 
 const sw = self as unknown as SwScope
 
-async function enqueue(type: string, site: string, props: Record<string, unknown>, campaignId?: string) {
+async function enqueue(type: EventType, site: string, props: Record<string, unknown>, campaignId?: string) {
   const identity = await openKv(DB_NAME, 'identity').get<Identity>(IDENTITY_KEY)
   const userId = await openKv(DB_NAME, 'identity').get<string>(USER_KEY)
   const event: LingerEvent = {

@@ -7,6 +7,8 @@ export type EventType =
   | 'campaign.dismissed'
   | 'campaign.converted'
   | 'campaign.held-out'
+  | 'campaign.clicked'
+  | 'lead.captured'
   | 'survey.answered'
   | 'push.prompted'
   | 'push.subscribed'
