@@ -1,4 +1,4 @@
-import { nextQuestion } from '@linger/core/survey/nextQuestion'
+import { nextQuestion } from '@linger/core/survey'
 import type { SurveyCampaign } from '@linger/core/types'
 import * as K from '../text/keys'
 import type { Ctx } from '../ui/ctx'

@@ -1,4 +1,4 @@
-import { npsGroup } from '@linger/core/survey/npsGroup'
+import { npsGroup } from '@linger/core/survey'
 import type { Question } from '@linger/core/types'
 import { csatGlyph } from '../csat/csatGlyph'
 import { Scale } from '../survey/Scale'

@@ -1,2 +1,2 @@
 // The group rule is the core's: the survey flow branches by it and targeting reads it back.
-export { npsGroup } from '@linger/core/survey/npsGroup'
+export { npsGroup } from '@linger/core/survey'
