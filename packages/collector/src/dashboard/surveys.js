@@ -14,6 +14,18 @@ const topAnswers = (answers) =>
         .join(', ')
     : NONE
 
+/** [title, the report's field, how a cell shows it] per column of a survey's question table. */
+const COLUMNS = [
+  ['Question', 'question', String],
+  ['Type', 'type', String],
+  ['Answered', 'answered', int],
+  ['Stopped after', 'stoppedAfter', int],
+  ['Drop-off', 'dropOff', pct],
+  ['Closed here', 'closedHere', int],
+  ['Mean score', 'mean', (v) => (v === null ? NONE : num(v, 2))],
+  ['Answers', 'answers', topAnswers],
+]
+
 function flow(f) {
   return [
     el('h3', {}, f.campaignId),
@@ -26,39 +38,14 @@ function flow(f) {
     ]),
     dataTable({
       caption: `${f.campaignId}: each question — visitors who answered it, who stopped after it (their last answer, never reaching the end), who closed the survey on it`,
-      head: [
-        'Question',
-        'Type',
-        'Answered',
-        'Stopped after',
-        'Drop-off',
-        'Closed here',
-        'Mean score',
-        'Answers',
-      ],
-      rows: f.questions.map((q) => [
-        q.question,
-        q.type,
-        q.answered,
-        q.stoppedAfter,
-        q.dropOff,
-        q.closedHere,
-        q.mean,
-        q.answers,
-      ]),
-      cells: [String, String, int, int, pct, int, (v) => (v === null ? NONE : num(v, 2)), topAnswers],
+      head: COLUMNS.map(([title]) => title),
+      rows: f.questions.map((q) => COLUMNS.map(([, key]) => q[key])),
+      cells: COLUMNS.map(([, , cell]) => cell),
+      // The download holds the raw numbers, without the answers' summary.
       csv: {
         name: `survey-${f.campaignId}.csv`,
-        head: ['question', 'type', 'answered', 'stoppedAfter', 'dropOff', 'closedHere', 'mean'],
-        rows: f.questions.map((q) => [
-          q.question,
-          q.type,
-          q.answered,
-          q.stoppedAfter,
-          q.dropOff,
-          q.closedHere,
-          q.mean,
-        ]),
+        head: COLUMNS.slice(0, -1).map(([, key]) => key),
+        rows: f.questions.map((q) => COLUMNS.slice(0, -1).map(([, key]) => q[key])),
       },
     }),
   ]
