@@ -1,7 +1,8 @@
 export { byteLength } from './byteLength'
 export { createPipeline } from './createPipeline'
 export { lingerEncoder } from './lingerEncoder'
-export { packBatch, type QueuedEvent } from './packBatch'
+export { packBatch } from './packBatch'
+export type { QueuedEvent } from './QueuedEvent'
 export { MAX_BACKOFF_MS, retryDelay } from './retryDelay'
 export type {
   BatchContext,
