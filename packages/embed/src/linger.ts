@@ -7,7 +7,9 @@
  */
 import type { Linger } from '@linger/core'
 import type { EncoderFactory } from '@linger/core/formats/types'
+import { newEventId } from '@linger/core/identity/newEventId'
 import { createPipeline } from '@linger/core/pipeline/createPipeline'
+import { CALLS, STASHED_CALLS, stash, takeStash } from '@linger/core/pipeline/unloadStash'
 import type { Base, Campaigns } from '@linger/core/runtime/base'
 import { coreConfig } from '@linger/core/runtime/coreConfig'
 import { startCore } from '@linger/core/runtime/startCore'
@@ -46,6 +48,16 @@ if (!stub?.loaded) {
   const api: Stub = (...args) => (runtime ? dispatch(args as Call) : void waiting.push(args as Call))
   api.loaded = 1
   w.linger = api
+
+  // A page that goes while its config is still on the way hands its calls to the next page
+  // (startCore makes them there); back from the back/forward cache, it takes back what no page took.
+  const key = `${CALLS}:${newEventId()}`
+  const kept = ([command]: Call) => STASHED_CALLS.test(command)
+  addEventListener('pagehide', () => {
+    if (!runtime && data.consent !== 'required' && stash(window, key, waiting.filter(kept)))
+      for (let i = waiting.length; i--; ) if (kept(waiting[i]!)) waiting.splice(i, 1)
+  })
+  addEventListener('pageshow', () => waiting.push(...(takeStash(window, key) as Call[])))
 
   configFromPage(waiting, script).then((config) => {
     // `startCore`, not `init`: init bundles validation, campaigns and the debug and Shopify modules.

@@ -2,7 +2,7 @@ import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
 import type { BatchEncoder } from '../pipeline/types'
-import { CALLS, stash, takeStash } from '../pipeline/unloadStash'
+import { CALLS, STASHED_CALLS, stash, takeStash } from '../pipeline/unloadStash'
 import { memoryKv } from '../storage/memoryKv'
 import type { LingerEvent } from '../types'
 import type { Base, Campaigns, CampaignsFactory, CoreConfig } from './base'
@@ -14,6 +14,9 @@ import type { DebugModule, InitOptions, Linger } from './types'
 
 const DB = 'linger'
 const STORES = ['state', 'identity', 'cart', 'queue'] as const
+
+/** An event made before the visitor was known (no visitorId, sessionId), and whether its user is this page's `identify()`. */
+type Early = [event: Omit<LingerEvent, 'visitorId' | 'sessionId'>, mine: boolean]
 
 /**
  * The part of Linger every page needs: identity, consent, the event pipeline, `page.viewed`
@@ -71,7 +74,9 @@ export function startCore(
     )
   const listeners = new Map<string, Set<(e: LingerEvent) => void>>()
   const trackers = new Set<(name: string) => void>()
-  let pending: Array<() => void> | undefined = []
+  // Events made before the visitor is known wait here as data: a page that goes in that window
+  // stashes them, and the next page sends them with its visitor (see `leave`).
+  let pending: Early[] | undefined = []
   let identity: Identity
   // Each event carries the user in effect when it was made: the last `identify()` on this page,
   // else the one stored by earlier pages (known only once storage is read).
@@ -88,24 +93,34 @@ export function startCore(
       } catch {}
   }
 
+  const send = ([early, mine]: Early) => {
+    const u = mine ? early.userId : storedUser
+    const e = {
+      ...early,
+      visitorId: identity.visitorId,
+      sessionId: identity.sessionId,
+      ...(u && { userId: u }),
+    } as LingerEvent
+    pipeline.enqueue(e)
+    if (listeners.size) for (const key of [e.type, '*']) tell(listeners.get(key), e)
+  }
+
   const emit = (type: string, props: Record<string, unknown> = {}, meta: EventMeta = {}) => {
-    const base = { id: newEventId(), type, ts: new Date().toISOString(), site, url: win.location.href }
-    const [mine, uid] = [identified, userId]
-    const send = () => {
-      const u = mine ? uid : storedUser
-      const e: LingerEvent = {
-        ...base,
-        visitorId: identity.visitorId,
-        sessionId: identity.sessionId,
-        ...(u && { userId: u }),
+    const early: Early = [
+      {
+        id: newEventId(),
+        type,
+        ts: new Date().toISOString(),
+        site,
+        url: win.location.href,
+        ...(identified && userId && { userId }),
         ...(meta.campaignId && { campaignId: meta.campaignId }),
         ...(meta.variant && { variant: meta.variant }),
         props,
-      }
-      pipeline.enqueue(e)
-      if (listeners.size) for (const key of [type, '*']) tell(listeners.get(key), e)
-    }
-    pending ? pending.push(send) : send()
+      },
+      identified,
+    ]
+    pending ? pending.push(early) : send(early)
   }
 
   /** Load (or, after forget, recreate) identity and the stored user. */
@@ -190,22 +205,24 @@ export function startCore(
     held = [...(held ?? []), call]
     begin()
   }
-  if (granted)
-    for (const call of takeStash(win, CALLS) as unknown[][])
-      if (call?.[0] === 'cart' || call?.[0] === 'purchase') needs(call[0], call[1])
   if (campaigns.eager) begin()
+  /**
+   * The page is going. Held calls other than `cart()`/`purchase()` go now, not with the part that
+   * will not come; what still waits — those two, and events made before the visitor is known —
+   * is stashed, and the next page makes and sends it.
+   */
   const leave = () => {
-    if (!held) return
-    if (granted) stash(win, `${CALLS}:${newEventId()}`, waiting)
-    // The other held calls (track, identify) go now, not with the part that will not come.
-    release()
+    const calls: unknown[][] = [...waiting]
+    if (held) release()
+    for (const [event, mine] of pending ?? []) calls.push(['event', event, mine])
+    if (granted) stash(win, `${CALLS}:${newEventId()}`, calls)
   }
   win.addEventListener('pagehide', leave)
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
   const ready = loaded.then(async () => {
-    for (const send of pending ?? []) send()
+    for (const early of pending ?? []) send(early)
     pending = undefined
     await starting
     await part?.ready
@@ -289,6 +306,13 @@ export function startCore(
       pipeline.dispose()
     },
   }
+  // What closed pages left waiting: their early events, their cart()/purchase() calls and the
+  // calls the script tag's stub held before the core started (`STASHED_CALLS`).
+  if (granted)
+    for (const [name, ...args] of takeStash(win, CALLS) as [string, ...unknown[]][])
+      if (name === 'event') args[0] && pending!.push(args as Early)
+      else if (STASHED_CALLS.test(name))
+        (linger as unknown as Record<string, (...a: unknown[]) => void>)[name]!(...args)
   if (tabs)
     tabs.onmessage = ({ data }) => {
       if (data === 'forget') void forgetHere()

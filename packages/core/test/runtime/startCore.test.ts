@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Campaigns } from '../../src/runtime/base'
 import { startCore } from '../../src/runtime/startCore'
+import type { KvStore } from '../../src/storage/KvStore'
 import { fakeDevice, fakePipeline } from './fakes'
+
+/** A store whose every operation waits forever: IndexedDB's open held up on a busy device. */
+const stuck = (): KvStore =>
+  new Proxy({ kind: 'indexeddb' } as KvStore, {
+    get: (target, name) => (name === 'kind' ? target.kind : () => new Promise(() => {})),
+  })
 
 describe('startCore with the campaigns part still loading', () => {
   it('hands the events made so far to the pipeline once the visitor is known, not after the chunk', async () => {
@@ -69,5 +76,54 @@ describe('startCore with the campaigns part still loading', () => {
       ]),
     )
     next.dispose()
+  })
+
+  it('events made before the visitor is known survive the page closing in that window; the next page sends them', async () => {
+    localStorage.clear()
+    const device = fakeDevice()
+    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
+    const first = fakePipeline()
+    // Found by the issue-20 chaos run on a busy machine: the identity read took longer than the
+    // page lived, and the events waiting for it were in memory only.
+    const leaving = startCore(
+      config,
+      {},
+      {
+        createPipeline: first.create,
+        openKv: (db, store) => (store === 'identity' ? stuck() : device.openKv(db, store)),
+      },
+      { load: () => new Promise(() => {}), eager: false },
+    )
+    leaving.track('early', { n: 1 })
+    leaving.identify('u-1')
+    leaving.track('after-identify')
+    window.dispatchEvent(new Event('pagehide'))
+    leaving.dispose()
+    expect(first.events).toEqual([])
+
+    const next = fakePipeline()
+    const page = startCore(
+      config,
+      {},
+      { createPipeline: next.create, openKv: device.openKv },
+      { load: () => new Promise(() => {}), eager: false },
+    )
+    await vi.waitFor(() =>
+      expect(next.types().sort()).toEqual([
+        'after-identify',
+        'early',
+        'identify',
+        'page.viewed',
+        'page.viewed',
+      ]),
+    )
+    const [visitorId] = next.events.map((e) => e.visitorId)
+    expect(next.events.every((e) => e.visitorId === visitorId && e.sessionId)).toBe(true)
+    const early = next.events.find((e) => e.type === 'early')!
+    expect(early).toMatchObject({ props: { n: 1 }, site: 'shop' })
+    expect(early.userId).toBeUndefined()
+    expect(next.events.find((e) => e.type === 'after-identify')!.userId).toBe('u-1')
+    expect(localStorage.length).toBe(0)
+    page.dispose()
   })
 })
