@@ -9,7 +9,7 @@ import type { Linger } from '@linger/core'
 import type { EncoderFactory } from '@linger/core/formats/types'
 import { newEventId } from '@linger/core/identity/newEventId'
 import { createPipeline } from '@linger/core/pipeline/createPipeline'
-import { CALLS, STASHED_CALLS, stash, takeStash } from '@linger/core/pipeline/unloadStash'
+import { CALLS, STASHED_CALLS, stash } from '@linger/core/pipeline/unloadStash'
 import type { Base, Campaigns } from '@linger/core/runtime/base'
 import { coreConfig } from '@linger/core/runtime/coreConfig'
 import { startCore } from '@linger/core/runtime/startCore'
@@ -36,7 +36,7 @@ if (!stub?.loaded) {
   const data = script?.dataset ?? {}
   const load = chunkLoader(script?.src || location.href)
   // The calls the stub queued, then those made until the runtime starts, in call order.
-  const waiting: Call[] = Array.from(stub?.q ?? [], (args) => Array.from(args) as Call)
+  let waiting: Call[] = Array.from(stub?.q ?? [], (args) => Array.from(args) as Call)
   let runtime: Linger | undefined
 
   const dispatch = ([command, ...args]: Call): unknown => {
@@ -49,15 +49,17 @@ if (!stub?.loaded) {
   api.loaded = 1
   w.linger = api
 
-  // A page that goes while its config is still on the way hands its calls to the next page
-  // (startCore makes them there); back from the back/forward cache, it takes back what no page took.
-  const key = `${CALLS}:${newEventId()}`
+  // A page that goes while its config is still on the way hands these calls to the next page,
+  // which makes them (startCore); the others stay, in case the page comes back from the bfcache.
   const kept = ([command]: Call) => STASHED_CALLS.test(command)
   addEventListener('pagehide', () => {
-    if (!runtime && data.consent !== 'required' && stash(window, key, waiting.filter(kept)))
-      for (let i = waiting.length; i--; ) if (kept(waiting[i]!)) waiting.splice(i, 1)
+    if (
+      !runtime &&
+      data.consent !== 'required' &&
+      stash(window, `${CALLS}:${newEventId()}`, waiting.filter(kept))
+    )
+      waiting = waiting.filter((call) => !kept(call))
   })
-  addEventListener('pageshow', () => waiting.push(...(takeStash(window, key) as Call[])))
 
   configFromPage(waiting, script).then((config) => {
     // `startCore`, not `init`: init bundles validation, campaigns and the debug and Shopify modules.

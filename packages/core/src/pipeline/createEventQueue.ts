@@ -6,8 +6,9 @@ import type { DropReason } from './types'
 import { LEASE_KEY } from './withFlushLock'
 
 const byId = (a: QueuedEvent, b: QueuedEvent) => (a._event.id < b._event.id ? -1 : 1)
-// What a cap drops last: purchases, survey answers, conversions and push outcomes.
-const MATTERS = /^(purchase|survey\.answered|campaign\.converted|push\..+)$/
+// What a cap drops last: purchases, survey answers, conversions and push outcomes (and a custom
+// event whose name begins like one, which costs nothing).
+const MATTERS = /^(purchase|survey|campaign\.converted|push)/
 const matters = (r: QueuedEvent) => +MATTERS.test(r._event.type)
 /** The order in which a cap drops: the events that matter least, then the oldest, first. */
 const dropOrder = (a: QueuedEvent, b: QueuedEvent) => matters(a) - matters(b) || byId(a, b)

@@ -70,15 +70,14 @@ export function createSender(queue: EventQueue, c: PipelineContext) {
 
   /** After a failure that a batch's content can cause. */
   const strike = (batch: QueuedEvent[]) => {
-    if (suspect && batch.includes(suspect)) {
-      queue._remove(queue._drop([suspect], 'poison'))
+    if (batch.includes(suspect!)) {
+      queue._remove(queue._drop([suspect!], 'poison'))
       suspect = undefined
     } else if (++strikes > 2) {
       strikes = 0
-      if (batch.length > 1) singles = batch.length
-      else if (held)
-        held = singles = 0 as never // the others fail too: down, not poisoned
-      else held = batch[0]
+      if (batch[1]) singles = batch.length
+      // A second lone event failing too: the endpoint is down, not poisoned.
+      else held = held ? (singles = 0 as never) : batch[0]
     }
   }
 
@@ -89,9 +88,9 @@ export function createSender(queue: EventQueue, c: PipelineContext) {
     while (c._consent && current()) {
       const ready = queue._sorted().filter((r) => r._kept && !r._sending)
       // A held event waits while others can go; alone, it is tried again (after the back-off).
-      const others = pack(ready.filter((r) => r !== held))
-      const batch = others.length ? others : pack(ready)
-      if (!batch.length) return
+      let batch = pack(ready.filter((r) => r !== held))
+      if (!batch[0]) batch = pack(ready)
+      if (!batch[0]) return
       const told = queue._unreported
       const [enc, url, n] = encode(batch, told)
       if (!url) return
