@@ -23,7 +23,7 @@ export function createSender(queue: EventQueue, c: PipelineContext) {
   let hard = false // retryAt came from Retry-After: coming back online does not lift it
   let inflight = 0 // keepalive bytes in requests not answered yet
   let split = c._maxBatchEvents // halved when the endpoint (413) or the keepalive quota says too big
-  // Poison: a batch failing with a 5xx (and no Retry-After) three times in a row is sent again
+  // Poison: a batch failing with a 5xx (without Retry-After) three times in a row is sent again
   // one event at a time (`singles` of them). A lone event failing three times is set aside
   // (`held`) until the endpoint takes another event, then tried once more (`suspect`): failing
   // again, it is dropped as poison. If the others fail too, the endpoint is down, not poisoned.
@@ -116,8 +116,9 @@ export function createSender(queue: EventQueue, c: PipelineContext) {
       } else if (status === 413 && batch.length > 1) split = Math.ceil(batch.length / 2)
       else if (!status || status === 408 || status === 429 || status > 499) {
         const after = res?.headers.get('retry-after')
-        // A 5xx can be this batch's content; a 429, a 503 with Retry-After or no answer cannot.
-        if (status > 499 && !(status === 503 && after)) strike(batch)
+        // A 5xx can be this batch's content; a 429, no answer, or a server saying when to come back
+        // (Retry-After: busy, not unable) cannot.
+        if (status > 499 && !after) strike(batch)
         const ms = retryDelay(attempt, c._random, now(), after)
         hard = !!after
         attempt = Math.min(attempt + 1, 30)
