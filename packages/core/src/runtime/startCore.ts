@@ -163,18 +163,20 @@ export function startCore(
   let part: Campaigns | undefined
   let starting: Promise<unknown> | undefined
   let held: Array<() => void> | undefined
-  // The `cart()` and `purchase()` calls among them, as data: a page left before the part arrives
-  // stashes them, and the next page makes them (a purchase must not be lost to a redirect).
+  // The `cart()` and `purchase()` calls not made yet, as data: made with the part, in call order;
+  // kept when its chunk fails to load (offline), for a later load or the next page; stashed at
+  // pagehide, and the next page makes them (a purchase must not be lost to a redirect).
   let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
   const release = () => {
     const calls = held ?? []
     held = undefined
-    waiting = []
     for (const call of calls) call()
   }
   const attach = (c: Campaigns) => {
     part = c
     release()
+    // Left waiting by a load that failed.
+    for (const [name, arg] of waiting.splice(0)) c[name](arg as never)
   }
   const begin = () => {
     if (starting) return
@@ -199,9 +201,17 @@ export function startCore(
   }
   const inOrder = (call: () => void) => (held ? held.push(call) : call())
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown) => {
-    const call = () => part?.[name](arg as never)
-    if (part && !held) return call()
-    if (name === 'cart' || name === 'purchase') waiting.push([name, arg])
+    if (part && !held) return part[name](arg as never)
+    let call = () => part?.[name](arg as never)
+    if (name === 'cart' || name === 'purchase') {
+      const entry: (typeof waiting)[number] = [name, arg]
+      waiting.push(entry)
+      call = () => {
+        if (!part || !waiting.includes(entry)) return
+        waiting = waiting.filter((w) => w !== entry)
+        part[name](arg as never)
+      }
+    }
     held = [...(held ?? []), call]
     begin()
   }
@@ -212,8 +222,10 @@ export function startCore(
    * is stashed, and the next page makes and sends it.
    */
   const leave = () => {
-    const calls: unknown[][] = [...waiting]
     if (held) release()
+    const calls: unknown[][] = waiting
+    // The stash has them now: a page back from the bfcache does not make them a second time.
+    waiting = []
     for (const [event, mine] of pending ?? []) calls.push(['event', event, mine])
     if (granted) stash(win, `${CALLS}:${newEventId()}`, calls)
   }

@@ -126,4 +126,72 @@ describe('startCore with the campaigns part still loading', () => {
     expect(localStorage.length).toBe(0)
     page.dispose()
   })
+
+  it('a purchase made while the campaigns chunk fails to load (offline) is kept: made by a later load, or by the next page', async () => {
+    // Found while rebuilding the issue-20 scenario with purchases: offline, the chunk's import
+    // failed, the held calls were released into a part that was not there, and the order was gone.
+    localStorage.clear()
+    const device = fakeDevice()
+    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
+    const made: unknown[][] = []
+    const part: Campaigns = {
+      ready: Promise.resolve(),
+      cart: (cart) => void made.push(['cart', cart]),
+      purchase: (o) => void made.push(['purchase', o]),
+      show: () => {},
+      hide: () => {},
+      status: () => {},
+      forget: async () => {},
+      reload: async () => {},
+      dispose: () => {},
+    }
+    let online = false
+    const load = () => (online ? Promise.resolve(part) : Promise.reject(new TypeError('Failed to fetch')))
+    const pipe = fakePipeline()
+    const page = startCore(
+      config,
+      {},
+      { createPipeline: pipe.create, openKv: device.openKv },
+      { load, eager: true },
+    )
+    const order = { orderId: 'o-9', value: 10, currency: 'EUR' }
+    page.purchase(order)
+    page.track('after')
+    await vi.waitFor(() => expect(pipe.types()).toContain('after'))
+    expect(made).toEqual([])
+    // Back online: the next call that needs the part loads it; the purchase left waiting is made too.
+    online = true
+    const cart = { items: [], value: 0, currency: 'EUR' }
+    page.cart(cart)
+    await vi.waitFor(() =>
+      expect(made).toEqual([
+        ['cart', cart],
+        ['purchase', order],
+      ]),
+    )
+    page.dispose()
+
+    // Offline again on another page, which then closes: the next page makes the purchase.
+    made.length = 0
+    online = false
+    const leaving = startCore(
+      config,
+      {},
+      { createPipeline: fakePipeline().create, openKv: device.openKv },
+      { load, eager: true },
+    )
+    leaving.purchase(order)
+    await new Promise((done) => setTimeout(done, 10))
+    window.dispatchEvent(new Event('pagehide'))
+    leaving.dispose()
+    online = true
+    const next = startCore(
+      config,
+      {},
+      { createPipeline: fakePipeline().create, openKv: device.openKv },
+      { load, eager: true },
+    )
+    await vi.waitFor(() => expect(made).toEqual([['purchase', order]]))
+    next.dispose()
+  })
 })
