@@ -163,10 +163,14 @@ export function startCore(
   let part: Campaigns | undefined
   let starting: Promise<unknown> | undefined
   let held: Array<() => void> | undefined
-  // The `cart()` and `purchase()` calls not made yet, as data: made with the part, in call order;
-  // kept when its chunk fails to load (offline), for a later load or the next page; stashed at
-  // pagehide, and the next page makes them (a purchase must not be lost to a redirect).
+  // The `cart()` and `purchase()` calls not made yet, as data, in call order: made once the part
+  // and the cart state it reads are ready; kept when its chunk fails to load (offline) for a later
+  // load; stashed at pagehide, and the next page makes them (a purchase must not be lost).
   let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
+  const drain = () =>
+    void part?.ready.then(() => {
+      for (const [name, arg] of waiting.splice(0)) part![name](arg as never)
+    })
   const release = () => {
     const calls = held ?? []
     held = undefined
@@ -175,8 +179,7 @@ export function startCore(
   const attach = (c: Campaigns) => {
     part = c
     release()
-    // Left waiting by a load that failed.
-    for (const [name, arg] of waiting.splice(0)) c[name](arg as never)
+    drain()
   }
   const begin = () => {
     if (starting) return
@@ -201,17 +204,12 @@ export function startCore(
   }
   const inOrder = (call: () => void) => (held ? held.push(call) : call())
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown) => {
-    if (part && !held) return part[name](arg as never)
     let call = () => part?.[name](arg as never)
     if (name === 'cart' || name === 'purchase') {
-      const entry: (typeof waiting)[number] = [name, arg]
-      waiting.push(entry)
-      call = () => {
-        if (!part || !waiting.includes(entry)) return
-        waiting = waiting.filter((w) => w !== entry)
-        part[name](arg as never)
-      }
+      waiting.push([name, arg])
+      call = drain
     }
+    if (part && !held) return call()
     held = [...(held ?? []), call]
     begin()
   }

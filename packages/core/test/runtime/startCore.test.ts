@@ -159,14 +159,14 @@ describe('startCore with the campaigns part still loading', () => {
     page.track('after')
     await vi.waitFor(() => expect(pipe.types()).toContain('after'))
     expect(made).toEqual([])
-    // Back online: the next call that needs the part loads it; the purchase left waiting is made too.
+    // Back online: the next call that needs the part loads it, and both are made in call order.
     online = true
     const cart = { items: [], value: 0, currency: 'EUR' }
     page.cart(cart)
     await vi.waitFor(() =>
       expect(made).toEqual([
-        ['cart', cart],
         ['purchase', order],
+        ['cart', cart],
       ]),
     )
     page.dispose()
@@ -193,5 +193,45 @@ describe('startCore with the campaigns part still loading', () => {
     )
     await vi.waitFor(() => expect(made).toEqual([['purchase', order]]))
     next.dispose()
+  })
+
+  it('a purchase the part has not made yet (its stored cart still being read) is stashed by a page that goes; the next page makes it', async () => {
+    localStorage.clear()
+    const device = fakeDevice()
+    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
+    const partWith = (ready: Promise<void>, made: unknown[][]): Campaigns => ({
+      ready,
+      cart: (cart) => void made.push(['cart', cart]),
+      purchase: (o) => void made.push(['purchase', o]),
+      show: () => {},
+      hide: () => {},
+      status: () => {},
+      forget: async () => {},
+      reload: async () => {},
+      dispose: () => {},
+    })
+    // The part is there, but the cart state it reads from IndexedDB is not: a purchase made now
+    // would wait inside it, in memory, and go with the page.
+    const first: unknown[][] = []
+    const leaving = startCore(
+      config,
+      {},
+      { createPipeline: fakePipeline().create, openKv: device.openKv },
+      { load: () => partWith(new Promise(() => {}), first), eager: true },
+    )
+    const order = { orderId: 'o-3', value: 5, currency: 'EUR' }
+    leaving.purchase(order)
+    window.dispatchEvent(new Event('pagehide'))
+    leaving.dispose()
+    const next: unknown[][] = []
+    const page = startCore(
+      config,
+      {},
+      { createPipeline: fakePipeline().create, openKv: device.openKv },
+      { load: () => partWith(Promise.resolve(), next), eager: true },
+    )
+    await vi.waitFor(() => expect(next).toEqual([['purchase', order]]))
+    expect(first).toEqual([])
+    page.dispose()
   })
 })
