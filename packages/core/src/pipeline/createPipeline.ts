@@ -155,12 +155,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   return {
     enqueue(event) {
       if (dead) return
-      // Tracked after pagehide (the page's own pagehide handler, added after ours): no microtask
-      // or IndexedDB write will finish now, so it leaves the way pagehide's events did.
-      if (gone) {
-        incoming.push(event)
-        leave()
-      } else if (incoming.push(event) === 1) queueMicrotask(ingest)
+      // Tracked after pagehide (the page's own pagehide handler, added after ours): no IndexedDB
+      // write will finish now, so it leaves the way pagehide's events did — all of a task's at
+      // once, in a microtask (one stash write, not one per event: a slow device may not finish).
+      if (incoming.push(event) === 1) queueMicrotask(() => (gone ? leave() : ingest()))
     },
     flush,
     setConsent(granted) {

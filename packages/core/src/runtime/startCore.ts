@@ -31,6 +31,10 @@ export function startCore(
   campaigns: { load: CampaignsFactory; eager: boolean },
 ): Linger {
   const win = options.window ?? window
+  // Before the pipeline's: on a slow device the first pagehide listener is the surest to finish.
+  let leave = () => {}
+  const onPagehide = () => leave()
+  win.addEventListener('pagehide', onPagehide)
   const site = config?.site ?? ''
   let granted = (options.consent ?? config?.consent) !== 'required'
   // Said in debug mode: storage fell back to memory (IndexedDB missing, failing, hung or full).
@@ -159,10 +163,11 @@ export function startCore(
     ...(tabs && { tabs }),
   }
 
-  // The campaigns part, once started; `held` keeps the calls waiting for it, in call order.
+  // The campaigns part, once started; `held` keeps the calls waiting for it, in call order, each
+  // with what a page that goes stashes of it (`track`, `identify`; cart and purchase: `waiting`).
   let part: Campaigns | undefined
   let starting: Promise<unknown> | undefined
-  let held: Array<() => void> | undefined
+  let held: Array<[run: () => void, call?: unknown[]]> | undefined
   // The `cart()` and `purchase()` calls not made yet, as data, in call order: made once the part
   // and the cart state it reads are ready; kept when its chunk fails to load (offline) for a later
   // load; stashed at pagehide, and the next page makes them (a purchase must not be lost).
@@ -174,7 +179,7 @@ export function startCore(
   const release = () => {
     const calls = held ?? []
     held = undefined
-    for (const call of calls) call()
+    for (const [run] of calls) run()
   }
   const attach = (c: Campaigns) => {
     part = c
@@ -202,7 +207,7 @@ export function startCore(
       attach(made)
     }
   }
-  const inOrder = (call: () => void) => (held ? held.push(call) : call())
+  const inOrder = (run: () => void, call: unknown[]) => (held ? held.push([run, call]) : run())
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown) => {
     let call = () => part?.[name](arg as never)
     if (name === 'cart' || name === 'purchase') {
@@ -210,24 +215,24 @@ export function startCore(
       call = drain
     }
     if (part && !held) return call()
-    held = [...(held ?? []), call]
+    held = [...(held ?? []), [call]]
     begin()
   }
   if (campaigns.eager) begin()
   /**
-   * The page is going. Held calls other than `cart()`/`purchase()` go now, not with the part that
-   * will not come; what still waits — those two, and events made before the visitor is known —
-   * is stashed, and the next page makes and sends it.
+   * The page is going. What still waits — held calls, `cart()`/`purchase()` calls not made, events
+   * made before the visitor is known — is stashed as data, in one write (a slow device may not
+   * finish a longer pagehide), and the next page makes and sends it. The stash has them now: a
+   * page back from the bfcache does not make them a second time.
    */
-  const leave = () => {
-    if (held) release()
+  leave = () => {
     const calls: unknown[][] = waiting
-    // The stash has them now: a page back from the bfcache does not make them a second time.
-    waiting = []
+    for (const [, call] of held ?? []) if (call) calls.push(call)
     for (const [event, mine] of pending ?? []) calls.push(['event', event, mine])
+    held = undefined
+    waiting = []
     if (granted) stash(win, `${CALLS}:${newEventId()}`, calls)
   }
-  win.addEventListener('pagehide', leave)
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
@@ -273,7 +278,7 @@ export function startCore(
         // After ready: `event` triggers are armed then, and a queued track() must reach them too.
         if (!isReady) void ready.then(() => tell(trackers, name))
         else if (trackers.size) queueMicrotask(() => tell(trackers, name))
-      }),
+      }, ['track', name, props]),
     identify: (id, traits) =>
       inOrder(() => {
         userId = id
@@ -281,7 +286,7 @@ export function startCore(
         // After the stored user is read, so events made before this call keep theirs.
         void loaded.then(() => kvs.identity.set('user', id))
         emit('identify', { traits: traits ?? {} })
-      }),
+      }, ['identify', id, traits]),
     cart: (cart) => needs('cart', cart),
     purchase: (order) => needs('purchase', order),
     consent(given) {
@@ -310,7 +315,7 @@ export function startCore(
     },
     dispose() {
       dead = true
-      win.removeEventListener('pagehide', leave)
+      win.removeEventListener('pagehide', onPagehide)
       tabs?.close()
       part?.dispose()
       pipeline.dispose()
