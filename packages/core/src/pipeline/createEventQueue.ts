@@ -41,9 +41,15 @@ export function createEventQueue(c: PipelineContext) {
   const remove = (list: QueuedEvent[]) => list.length && kv.delMany(idsOf(list)).catch(() => {})
   const put = (list: QueuedEvent[]) => kv.setMany(list.map((r) => [r._event.id, r._event]))
 
+  /** Takes `list` out of this tab's copy; returns it (for `remove`). */
+  const take = (list: QueuedEvent[]) => {
+    for (const r of list) events.delete(r._event.id)
+    return list
+  }
+
   /** Removes `list` as dropped; `tell`: report the count to the endpoint with a later batch. */
   const drop = (list: QueuedEvent[], reason: DropReason, tell = true) => {
-    for (const r of list) events.delete(r._event.id)
+    take(list)
     ledger._drop(reason, list.length)
     if (tell) queue._unreported += list.length
     return list
@@ -173,9 +179,8 @@ export function createEventQueue(c: PipelineContext) {
 
     /** A 2xx covered `batch`: its events leave the queue and the store. */
     _acknowledge(batch: QueuedEvent[]) {
-      for (const r of batch) events.delete(r._event.id)
       ledger._count('acknowledged', batch.length)
-      return remove(batch)
+      return remove(take(batch))
     },
 
     async _forget() {

@@ -25,18 +25,17 @@ export function createLedger(onDebug: (code: string, detail?: unknown) => void):
     unstashed: 0,
     requests: 0,
   }
+  const count = (fate: Fate | 'dropped', n: number, code: string = fate) => {
+    if (!n) return
+    stats[fate] += n
+    onDebug(code, n)
+  }
   return {
     _stats: stats,
-    _count(fate, n) {
-      if (!n) return
-      stats[fate] += n
-      onDebug(fate, n)
-    },
+    _count: count,
     _drop(reason, n) {
-      if (!n) return
-      stats.dropped += n
-      by[reason] = (by[reason] ?? 0) + n
-      onDebug(reason, n)
+      if (n) by[reason] = (by[reason] ?? 0) + n
+      count('dropped', n, reason)
     },
   }
 }

@@ -76,8 +76,11 @@ export function createSender(queue: EventQueue, c: PipelineContext) {
     } else if (++strikes > 2) {
       strikes = 0
       if (batch[1]) singles = batch.length
-      // A second lone event failing too: the endpoint is down, not poisoned.
-      else held = held ? (singles = 0 as never) : batch[0]
+      else if (held) {
+        // A second lone event failing too: the endpoint is down, not poisoned.
+        held = undefined
+        singles = 0
+      } else held = batch[0]
     }
   }
 
