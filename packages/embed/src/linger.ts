@@ -7,9 +7,8 @@
  */
 import type { Linger } from '@linger/core'
 import type { EncoderFactory } from '@linger/core/formats/types'
-import { newEventId } from '@linger/core/identity/newEventId'
 import { createPipeline } from '@linger/core/pipeline/createPipeline'
-import { CALLS, STASHED_CALLS, stash } from '@linger/core/pipeline/unloadStash'
+import { stashCalls } from '@linger/core/pipeline/stashCalls'
 import type { Base, Campaigns } from '@linger/core/runtime/base'
 import { coreConfig } from '@linger/core/runtime/coreConfig'
 import { startCore } from '@linger/core/runtime/startCore'
@@ -49,16 +48,10 @@ if (!stub?.loaded) {
   api.loaded = 1
   w.linger = api
 
-  // A page that goes while its config is still on the way hands these calls to the next page,
-  // which makes them (startCore); the others stay, in case the page comes back from the bfcache.
-  const kept = ([command]: Call) => STASHED_CALLS.test(command)
+  // A page that goes while its config is still on the way hands its track/identify/cart/purchase
+  // calls to the next page, which makes them; the others stay, in case it comes back from the bfcache.
   addEventListener('pagehide', () => {
-    if (
-      !runtime &&
-      data.consent !== 'required' &&
-      stash(window, `${CALLS}:${newEventId()}`, waiting.filter(kept))
-    )
-      waiting = waiting.filter((call) => !kept(call))
+    if (!runtime && data.consent !== 'required') waiting = stashCalls(window, waiting)
   })
 
   configFromPage(waiting, script).then((config) => {
