@@ -3,9 +3,8 @@
  * targeting, triggers and the cart; the widgets, push and Shopify chunks it needs load from
  * beside it (that is, beside linger.js).
  */
-import type { PushFlow } from '@linger/core/push/pushFlow'
-import type { Base, Campaigns } from '@linger/core/runtime/base'
-import { campaignsFromInput } from '@linger/core/runtime/campaignsFromInput'
+import { type Base, type Campaigns, campaignsFromInput } from '@linger/core/campaigns'
+import type { PushFlow } from '@linger/core/push'
 import { chunkLoader, prefetchChunk } from './chunkLoader'
 
 const load = chunkLoader(import.meta.url)

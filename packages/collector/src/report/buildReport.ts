@@ -8,7 +8,7 @@ import { pushReport } from './pushReport'
 import { retentionReport } from './retention/retentionReport'
 import type { Report, ReportParams } from './types'
 
-/** The analyst's report for one site and period `[from, to)` — see CONTRACT.md "Collector". */
+/** The analyst's report for one site and period `[from, to)` — see docs/contract.md, "Collector". */
 export async function buildReport(db: Queryable, params: ReportParams): Promise<Report> {
   const [nps, csat, campaigns, push, carts, delivery, retention] = await Promise.all([
     npsReport(db, params),

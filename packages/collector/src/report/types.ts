@@ -52,7 +52,7 @@ export interface CampaignRow {
   ci95: [number, number] | null
   heldOut: number
   heldOutConverted: number
-  /** (conversionRate − held-out goal rate) / held-out goal rate × 100 (CONTRACT). */
+  /** (conversionRate − held-out goal rate) / held-out goal rate × 100 (docs/contract.md). */
   lift: number | null
   /** Shown visitors who bought within the attribution window after first being shown. */
   purchased: number

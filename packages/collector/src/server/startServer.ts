@@ -6,7 +6,7 @@ import { relayFromEnv } from '../relay'
 import { createApp } from './app'
 
 /**
- * Starts the collector from the environment (CONTRACT "Collector"): PORT (8787, 0 = any free
+ * Starts the collector from the environment (docs/contract.md, "Collector"): PORT (8787, 0 = any free
  * port), HOST (127.0.0.1), DATABASE_URL or LINGER_DATA_DIR (.linger-data), LINGER_ADMIN_TOKEN,
  * LINGER_ORIGINS, LINGER_VAPID_*, LINGER_PUSH_TEST_ORIGINS, LINGER_TRUST_PROXY. Prints `linger collector listening on http://HOST:PORT`.
  */

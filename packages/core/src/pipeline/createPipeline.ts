@@ -1,11 +1,12 @@
 import { newEventId } from '../identity/newEventId'
 import { openKv } from '../storage/openKv'
 import type { LingerEvent } from '../types'
+import { lingerEncoder } from '../wire/formats/lingerEncoder'
+import { DB_NAME, QUEUE_STORE } from '../wire/storageLayout'
 import { createEventQueue } from './createEventQueue'
 import { createLedger } from './createLedger'
 import { createSender } from './createSender'
 import { createUnload } from './createUnload'
-import { lingerEncoder } from './lingerEncoder'
 import type { PipelineContext } from './PipelineContext'
 import type { Pipeline, PipelineOptions } from './types'
 import { takeStash, UNSENT } from './unloadStash'
@@ -30,7 +31,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     _site: o.site,
     _endpoint: o.endpoint,
     _consent: o.consent,
-    _kv: o.kv ?? openKv('linger', 'queue', { onFallback: (why) => debug('kv', why) }),
+    _kv: o.kv ?? openKv(DB_NAME, QUEUE_STORE, { onFallback: (why) => debug('kv', why) }),
     _window: w,
     _fetch: o.fetch ?? w?.fetch.bind(w),
     _beacon: o.sendBeacon ?? nav?.sendBeacon?.bind(nav),

@@ -1,9 +1,9 @@
+import { retryDelay } from '../wire/retryDelay'
 import { byteLength } from './byteLength'
 import type { EventQueue } from './createEventQueue'
 import type { PipelineContext } from './PipelineContext'
 import { packBatch } from './packBatch'
 import type { QueuedEvent } from './QueuedEvent'
-import { retryDelay } from './retryDelay'
 import type { EncodedBatch } from './types'
 
 // The Fetch spec rejects a keepalive request once the page's keepalive bodies in flight pass 64 KiB.

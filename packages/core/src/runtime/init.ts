@@ -1,6 +1,6 @@
-import { loadFormat } from '../formats/loadFormat'
 import { createPipeline } from '../pipeline/createPipeline'
 import { openKv } from '../storage/openKv'
+import { loadFormat } from '../wire/formats/loadFormat'
 import { start } from './start'
 import type { InitOptions, Linger } from './types'
 

@@ -1,7 +1,7 @@
-import type { EncoderFactory } from '../formats/types'
 import type { PushFlow } from '../push/pushFlow'
 import type { Decision } from '../targeting/types'
 import type { Campaign, Cart, ConfigIssue, DeliveryFormat, LingerEvent, Order } from '../types'
+import type { EncoderFactory } from '../wire/encoder'
 import type { MountWidget } from './widgets'
 
 /** What the lazily loaded debug module offers the runtime. */

@@ -1,6 +1,6 @@
 import type { LingerConfig } from '../../src/types'
 
-/** The config example of CONTRACT.md, verbatim, typed so the types must accept it too. */
+/** The config example of docs/contract.md, verbatim, typed so the types must accept it too. */
 export const contractExample: LingerConfig = {
   $schema: 'https://unpkg.com/@linger/core/schema.json',
   version: 1,

@@ -1,6 +1,6 @@
-import { lingerEncoder } from '../pipeline/lingerEncoder'
-import type { DeliveryFormat } from '../types'
-import type { EncoderFactory } from './types'
+import type { DeliveryFormat } from '../../types'
+import type { EncoderFactory } from '../encoder'
+import { lingerEncoder } from './lingerEncoder'
 
 /**
  * The encoder factory for a delivery format. Each third-party format is its own chunk, loaded

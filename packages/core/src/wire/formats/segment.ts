@@ -1,7 +1,7 @@
-import type { LingerEvent } from '../types'
+import type { EncoderFactory } from '../encoder'
+import type { LingerEvent } from '../event'
 import { apiUrl } from './apiUrl'
 import { fitEvents } from './fitEvents'
-import type { EncoderFactory } from './types'
 
 // Segment HTTP Tracking API, `POST /v1/batch`: at most 500 KB per request, 2,500 calls, and 32 KB
 // per call (twilio.com/docs/segment/connections/sources/catalog/libraries/server/http-api,

@@ -1,7 +1,7 @@
-import type { LingerEvent } from '../types'
+import type { EncoderFactory } from '../encoder'
+import type { LingerEvent } from '../event'
 import { apiUrl } from './apiUrl'
 import { fitEvents } from './fitEvents'
-import type { EncoderFactory } from './types'
 
 // PostHog capture, `POST /batch/`: the whole body under 20 MB, each event under 1 MiB
 // (posthog.com/docs/api/capture; posthog-python #108 "hard limit 1MiB", posthog-php #110 "20MB").

@@ -1,6 +1,6 @@
+import type { EncoderFactory } from '../encoder'
 import { fitEvents } from './fitEvents'
 import { MAX_CALL_BYTES, segmentCall } from './segment'
-import type { EncoderFactory } from './types'
 
 /**
  * RudderStack's HTTP API is Segment-compatible (rudderstack.com/docs/api/http-api/): same calls,

@@ -1,4 +1,4 @@
-import { byteLength } from '../pipeline/byteLength'
+import { byteLength } from '../../pipeline/byteLength'
 
 /**
  * Each event mapped and serialised, leaving out those over `max` bytes: the pipeline drops Linger
