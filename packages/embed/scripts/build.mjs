@@ -36,6 +36,7 @@ export const entries = [
   ['linger.js', 'linger.ts', 'iife'],
   ['linger-campaigns.js', 'campaigns.ts', 'esm'],
   ['linger-widgets.js', 'widgets.ts', 'esm'],
+  ['linger-survey.js', 'survey.ts', 'esm'],
   ['linger-debug.js', 'debug.ts', 'esm'],
   ['linger-push.js', 'push.ts', 'esm'],
   ['linger-shopify.js', 'shopify.ts', 'esm'],

@@ -25,6 +25,7 @@ const budgets = option('--budgets') ? JSON.parse(option('--budgets')) : pkg.size
 const scenarios = {
   'page before any widget': ['linger.js', 'linger-campaigns.js'],
   'page with a widget': ['linger.js', 'linger-campaigns.js', 'linger-widgets.js'],
+  'page with a survey flow': ['linger.js', 'linger-campaigns.js', 'linger-survey.js'],
 }
 const sum = (files) => files.reduce((total, file) => total + (manifest[file]?.brotli ?? 0), 0)
 const measured = {
@@ -48,6 +49,10 @@ const table = [
     ['linger.js', 'the script tag: stub replay, config, identity, consent, event pipeline'],
     ['linger-campaigns.js', 'loaded right after the page view: config validation, targeting, sensors, cart'],
     ['linger-widgets.js', 'lazy chunk: preact and every widget'],
+    [
+      'linger-survey.js',
+      'lazy chunk: preact and the multi-question survey flow; only when a `survey` campaign shows',
+    ],
     ['linger-push.js', 'web push: the prompt flow, resync, unsubscribe; only with a push campaign'],
     ['linger-shopify.js', 'opt-in Shopify cart adapter'],
     ['linger-formats.js', 'Segment / RudderStack / PostHog encoders, only when `format` asks'],

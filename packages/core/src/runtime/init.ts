@@ -20,6 +20,7 @@ export function init(config: unknown, options: InitOptions = {}): Linger {
       loadFormat,
       // The widgets package is an optional peer: a page that never shows a widget never loads it.
       loadWidgets: () => import('@linger/widgets'),
+      loadSurvey: () => import('@linger/widgets/flow').then((m) => ({ mount: m.mountFlow })),
       ...options,
     },
     { createPipeline, openKv: (db, store, onFallback) => openKv(db, store, { onFallback }) },

@@ -10,6 +10,8 @@ export type EventType =
   | 'campaign.clicked'
   | 'lead.captured'
   | 'survey.answered'
+  | 'survey.completed'
+  | 'survey.abandoned'
   | 'push.prompted'
   | 'push.subscribed'
   | 'push.denied'
