@@ -32,7 +32,10 @@ export function startCore(
   // Before the pipeline's: on a slow device the first pagehide listener is the surest to finish.
   let leave = () => {}
   const onPagehide = () => leave()
+  // WebKit fires no pagehide for a page left before its load event, only beforeunload.
+  const onLeaveEarly = () => win.document.readyState !== 'complete' && leave()
   win.addEventListener('pagehide', onPagehide)
+  win.addEventListener('beforeunload', onLeaveEarly)
   const site = config?.site ?? ''
   let granted = (options.consent ?? config?.consent) !== 'required'
   // Said in debug mode: storage fell back to memory (IndexedDB missing, failing, hung or full).
@@ -313,6 +316,7 @@ export function startCore(
     dispose() {
       dead = true
       win.removeEventListener('pagehide', onPagehide)
+      win.removeEventListener('beforeunload', onLeaveEarly)
       tabs?.close()
       part?.dispose()
       pipeline.dispose()

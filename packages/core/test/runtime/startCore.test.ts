@@ -131,6 +131,49 @@ describe('startCore with the campaigns part still loading', () => {
     page.dispose()
   })
 
+  it('a page left before its load event (WebKit: beforeunload, no pagehide) stashes them too; one left after it waits for pagehide', async () => {
+    localStorage.clear()
+    const device = fakeDevice()
+    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
+    const readyState = vi.spyOn(document, 'readyState', 'get')
+    const leaveAt = (state: DocumentReadyState) => {
+      readyState.mockReturnValue(state)
+      const page = startCore(
+        config,
+        {},
+        {
+          createPipeline: fakePipeline().create,
+          openKv: (db, store) => (store === 'identity' ? stuck() : device.openKv(db, store)),
+        },
+        { load: () => new Promise(() => {}), eager: false },
+      )
+      page.track('early', { state })
+      window.dispatchEvent(new Event('beforeunload'))
+      page.dispose()
+    }
+    try {
+      leaveAt('complete')
+      expect(localStorage.length).toBe(0)
+      leaveAt('interactive')
+      expect(localStorage.length).toBe(1)
+    } finally {
+      readyState.mockRestore()
+    }
+    const next = fakePipeline()
+    const page = startCore(
+      config,
+      {},
+      { createPipeline: next.create, openKv: device.openKv },
+      { load: () => new Promise(() => {}), eager: false },
+    )
+    await vi.waitFor(() =>
+      expect(next.events.filter((e) => e.type === 'early').map((e) => e.props)).toEqual([
+        { state: 'interactive' },
+      ]),
+    )
+    page.dispose()
+  })
+
   it('a purchase made while the campaigns chunk fails to load (offline) is kept: made by a later load, or by the next page', async () => {
     // Found while rebuilding the issue-20 scenario with purchases: offline, the chunk's import
     // failed, the held calls were released into a part that was not there, and the order was gone.
