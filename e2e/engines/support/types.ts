@@ -1,0 +1,53 @@
+/** The engines the cross-engine suite runs in. */
+export type EngineName = 'chromium' | 'firefox' | 'webkit'
+
+/** A function run in the page: no closures, its one argument must be JSON. */
+export type PageFn<A, R> = (arg: A) => R | Promise<R>
+
+/** A key as the WebDriver/Playwright keyboards name it: 'Tab', 'Shift+Tab', 'Enter', 'Escape', 'ArrowRight', ' '. */
+export type KeyName = string
+
+/**
+ * One open tab, whatever drives it. Scenarios talk only to this, so each is written once and
+ * runs in every engine.
+ */
+export interface Tab {
+  goto(url: string): Promise<void>
+  evaluate<R, A = undefined>(fn: PageFn<A, R>, arg?: A): Promise<R>
+  /** Presses one key, or a chord joined by '+', as real keyboard input. */
+  press(key: KeyName): Promise<void>
+  /** Types text as real key presses into the focused element. */
+  type(text: string): Promise<void>
+  /** Moves the real pointer through `points` (viewport CSS px), in order. */
+  pointer(points: Array<[x: number, y: number]>): Promise<void>
+  /** A real pointer click at (x, y) in viewport CSS px. */
+  click(x: number, y: number): Promise<void>
+  /** Closes the tab as a visitor would: pagehide runs. */
+  close(): Promise<void>
+}
+
+/** What an engine's driver can emulate. Where it can't, a scenario emulates it elsewhere or skips. */
+export interface Abilities {
+  /** The browser itself goes offline (`navigator.onLine` false, requests fail). */
+  offline: boolean
+  /** A phone: touch input, coarse pointer, a small screen. */
+  touch: boolean
+  /** The pointer can be moved out of the viewport (WebDriver keeps it inside). */
+  pointerOut: boolean
+}
+
+export interface Engine {
+  name: EngineName
+  /** Browser and version as the driver reports it, e.g. "firefox/153.8.0". */
+  version: string
+  /** How it is driven, for the README and the output: "Playwright", "puppeteer-core over WebDriver BiDi", … */
+  driver: string
+  can: Abilities
+  /** A new tab with fresh state (its own storage where the driver can; else a fresh origin per test keeps state apart). */
+  newTab(): Promise<Tab>
+  /** Real offline; only where `can.offline`. */
+  setOffline(on: boolean): Promise<void>
+  /** Closes every tab this test opened (between tests). */
+  reset(): Promise<void>
+  close(): Promise<void>
+}
