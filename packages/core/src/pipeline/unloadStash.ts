@@ -3,6 +3,8 @@
 
 /** Events the pipeline had not stored yet (`createPipeline`). */
 export const UNSENT = 'linger:unsent'
+/** Events made before the visitor was read, without it (`startCore`). */
+export const EARLY = 'linger:early'
 /** `cart()` and `purchase()` calls still waiting for the campaigns part (`startCore`). */
 export const CALLS = 'linger:calls'
 

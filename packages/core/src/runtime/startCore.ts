@@ -2,7 +2,7 @@ import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
 import type { BatchEncoder } from '../pipeline/types'
-import { CALLS, stash, takeStash } from '../pipeline/unloadStash'
+import { CALLS, EARLY, stash, takeStash } from '../pipeline/unloadStash'
 import { memoryKv } from '../storage/memoryKv'
 import type { LingerEvent } from '../types'
 import type { Base, Campaigns, CampaignsFactory, CoreConfig } from './base'
@@ -71,7 +71,9 @@ export function startCore(
     )
   const listeners = new Map<string, Set<(e: LingerEvent) => void>>()
   const trackers = new Set<(name: string) => void>()
-  let pending: Array<() => void> | undefined = []
+  // Events made before the visitor is read from IndexedDB (slow in WebKit, or on a loaded
+  // machine): a page left meanwhile stashes them, and the next page completes and sends them.
+  let pending: Partial<LingerEvent>[] | undefined = []
   let identity: Identity
   // Each event carries the user in effect when it was made: the last `identify()` on this page,
   // else the one stored by earlier pages (known only once storage is read).
@@ -88,24 +90,34 @@ export function startCore(
       } catch {}
   }
 
+  /**
+   * Completes an event with the visitor, known once storage is read, and sends it. `userId`
+   * present (even undefined) is the user this page identified when the event was made; absent,
+   * the stored user. `told` = events of this page, which its `on` listeners hear.
+   */
+  const send = (draft: Partial<LingerEvent>, told = true) => {
+    const e = {
+      ...(storedUser && { userId: storedUser }),
+      ...draft,
+      visitorId: identity.visitorId,
+      sessionId: identity.sessionId,
+    } as LingerEvent
+    pipeline.enqueue(e)
+    if (told && listeners.size) for (const key of [e.type, '*']) tell(listeners.get(key), e)
+  }
+
   const emit = (type: string, props: Record<string, unknown> = {}, meta: EventMeta = {}) => {
-    const base = { id: newEventId(), type, ts: new Date().toISOString(), site, url: win.location.href }
-    const [mine, uid] = [identified, userId]
-    const send = () => {
-      const u = mine ? uid : storedUser
-      const e: LingerEvent = {
-        ...base,
-        visitorId: identity.visitorId,
-        sessionId: identity.sessionId,
-        ...(u && { userId: u }),
-        ...(meta.campaignId && { campaignId: meta.campaignId }),
-        ...(meta.variant && { variant: meta.variant }),
-        props,
-      }
-      pipeline.enqueue(e)
-      if (listeners.size) for (const key of [type, '*']) tell(listeners.get(key), e)
+    const draft: Partial<LingerEvent> = {
+      id: newEventId(),
+      type,
+      ts: new Date().toISOString(),
+      site,
+      url: win.location.href,
+      ...meta,
+      props,
     }
-    pending ? pending.push(send) : send()
+    if (identified) draft.userId = userId
+    pending ? pending.push(draft) : send(draft)
   }
 
   /** Load (or, after forget, recreate) identity and the stored user. */
@@ -195,6 +207,7 @@ export function startCore(
       if (call?.[0] === 'cart' || call?.[0] === 'purchase') needs(call[0], call[1])
   if (campaigns.eager) begin()
   const leave = () => {
+    if (pending && granted) stash(win, `${EARLY}:${newEventId()}`, pending)
     if (!held) return
     if (granted) stash(win, `${CALLS}:${newEventId()}`, waiting)
     // The other held calls (track, identify) go now, not with the part that will not come.
@@ -205,8 +218,10 @@ export function startCore(
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
   const ready = loaded.then(async () => {
-    for (const send of pending ?? []) send()
+    for (const draft of pending ?? []) send(draft)
     pending = undefined
+    // What earlier pages left before they knew the visitor: this device's visitor, their own ids.
+    if (granted) for (const e of takeStash(win, EARLY) as LingerEvent[]) if (e?.id && e.type) send(e, false)
     await starting
     await part?.ready
     isReady = true
@@ -223,6 +238,7 @@ export function startCore(
   /** Forget in this tab: drop the queue, the state and the database; go on in memory. */
   const forgetHere = async () => {
     takeStash(win, CALLS) // and discard
+    takeStash(win, EARLY)
     await ready
     await pipeline.forget()
     await part?.forget()
