@@ -16,7 +16,9 @@ const HOLD = `
   }
   // Whether linger.js had the visitor (and so its events) before the page went: the premise.
   linger('on', 'page.viewed', () => { window.viewed = true })
-  addEventListener('pagehide', () => sessionStorage.setItem('viewed-before-leave', String(!!window.viewed)))
+  // (beforeunload too: WebKit fires no pagehide for a page left before its load event.)
+  for (const type of ['pagehide', 'beforeunload'])
+    addEventListener(type, () => sessionStorage.setItem('viewed-before-leave', String(!!window.viewed)))
 `
 
 test('events tracked before the visitor is read, on a page left at once, arrive with the next page', async ({

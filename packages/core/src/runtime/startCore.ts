@@ -213,7 +213,11 @@ export function startCore(
     // The other held calls (track, identify) go now, not with the part that will not come.
     release()
   }
+  // WebKit fires no pagehide for a page left before its load event (only beforeunload), so a
+  // visitor who clicks on early would take these along.
+  const leaveEarly = () => win.document.readyState !== 'complete' && leave()
   win.addEventListener('pagehide', leave)
+  win.addEventListener('beforeunload', leaveEarly)
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
@@ -300,6 +304,7 @@ export function startCore(
     dispose() {
       dead = true
       win.removeEventListener('pagehide', leave)
+      win.removeEventListener('beforeunload', leaveEarly)
       tabs?.close()
       part?.dispose()
       pipeline.dispose()
