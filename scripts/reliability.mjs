@@ -5,7 +5,8 @@
 // when anything failed. CI runs the same specs at their default (shorter) sizes.
 //
 //   node scripts/reliability.mjs [--events 10000] [--requests 20000] [--seed 1] [--no-build]
-//                                [--close-before-stored]
+//                                [--close-before-stored] [--engines [--engine-events 1000]]
+// --engines runs only the short chaos in Chromium, Firefox ESR and WebKitGTK (e2e/engines/).
 // --close-before-stored makes every closing round close before the tab's IndexedDB write commits
 // (by default half of them do; see docs/reliability.md).
 import { spawn } from 'node:child_process'
@@ -13,6 +14,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { reliabilityEngines } from './reliability-engines.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +23,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'no-build': { type: 'boolean', default: false },
     'close-before-stored': { type: 'boolean', default: false },
+    engines: { type: 'boolean', default: false },
+    'engine-events': { type: 'string', default: '1000' },
   },
 })
 
@@ -56,6 +60,8 @@ if (!values['no-build']) {
   const built = await run('pnpm', ['--filter', '@linger/embed', 'build'])
   if (built.code) process.exit(built.code)
 }
+if (values.engines)
+  process.exit(await reliabilityEngines({ events: values['engine-events'], seed: values.seed }))
 
 const specs = [
   'e2e/tests/reliability-chaos.spec.ts',

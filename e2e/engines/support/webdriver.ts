@@ -63,10 +63,12 @@ export const KEYS: Record<string, string> = {
   Enter: '\uE007',
   Escape: '\uE00C',
   Shift: '\uE008',
-  Space: ' ',
+  Space: '\uE00D',
   ArrowLeft: '\uE012',
   ArrowUp: '\uE013',
   ArrowRight: '\uE014',
   ArrowDown: '\uE015',
+  End: '\uE010',
+  Home: '\uE011',
   Backspace: '\uE003',
 }
