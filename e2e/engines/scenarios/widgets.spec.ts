@@ -108,9 +108,9 @@ test('CSAT stars with the real pointer: the answer reaches the collector', async
   const at = await waitIn(tab, () => {
     const radios = document.querySelector('linger-widget')?.shadowRoot?.querySelectorAll('[role=radio]')
     const r = radios?.[3]?.getBoundingClientRect()
-    return r && r.width ? [r.x + r.width / 2, r.y + r.height / 2] : undefined
+    return r?.width ? ([r.x + r.width / 2, r.y + r.height / 2] as const) : undefined
   })
-  await tab.click(at[0]!, at[1]!)
+  await tab.click(at[0], at[1])
   await expect
     .poll(async () => (await site.stored('survey.answered')).map((e) => e.props))
     .toEqual([{ survey: 'csat', score: 4, scale: 5 }])
