@@ -120,11 +120,11 @@ export async function waitIn<R, A>(
   fn: (arg: A) => R | Promise<R>,
   arg?: A,
   timeout = 20_000,
-): Promise<R> {
+): Promise<NonNullable<R>> {
   const deadline = Date.now() + timeout
   for (;;) {
     const value = await tab.evaluate(fn, arg as A)
-    if (value) return value
+    if (value) return value as NonNullable<R>
     if (Date.now() > deadline)
       throw new Error(`waitIn: ${fn.toString().slice(0, 120)} still false after ${timeout} ms`)
     await new Promise((done) => setTimeout(done, 100))
