@@ -33,7 +33,10 @@ test('included twice, the script initialises once: one page view, one widget', a
   }
   site.page('/twice.html', lingerPage({ config, twice: true }))
   const tab = await site.open('/twice.html')
-  await waitIn(tab, () => document.querySelector('linger-widget')?.shadowRoot?.querySelector('[role=dialog]'))
+  await waitIn(
+    tab,
+    () => !!document.querySelector('linger-widget')?.shadowRoot?.querySelector('[role=dialog]'),
+  )
   await tab.evaluate(() => (window as unknown as W).linger('track', 'done'))
   await expect.poll(async () => (await site.stored('done')).length).toBe(1)
   expect(await site.stored('page.viewed')).toHaveLength(1)

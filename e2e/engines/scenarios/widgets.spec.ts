@@ -82,7 +82,10 @@ test('NPS by keyboard only: Tab in, End and arrows move, Space answers; axe find
     trigger: { type: 'pageview' },
     question: 'How likely are you to recommend us?',
   })
-  await waitIn(tab, () => document.querySelector('linger-widget')?.shadowRoot?.querySelector('[role=radio]'))
+  await waitIn(
+    tab,
+    () => !!document.querySelector('linger-widget')?.shadowRoot?.querySelector('[role=radio]'),
+  )
   expect(await axeViolations(tab)).toEqual([])
   await tab.evaluate(() => (document.getElementById('own') as HTMLElement).focus())
   await tab.press('Tab')

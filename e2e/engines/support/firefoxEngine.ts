@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import puppeteer, { type Browser, type BrowserContext, type KeyInput, type Page } from 'puppeteer-core'
+import { jsonOnly } from './jsonOnly'
 import type { Engine, PageFn, Tab } from './types'
 
 /** Debian's Firefox ESR, or LINGER_FIREFOX. */
@@ -13,9 +14,10 @@ export function puppeteerTab(page: Page): Tab {
   return {
     goto: async (url) => void (await page.goto(url)),
     evaluate: <R, A>(fn: PageFn<A, R>, arg?: A) =>
-      page.evaluate(fn as (a: unknown) => R | Promise<R>, arg ?? null) as Promise<R>,
+      page.evaluate(jsonOnly(fn) as (a: unknown) => R | Promise<R>, arg ?? null) as Promise<R>,
     async press(key) {
-      const keys = key.split('+') as KeyInput[]
+      // Puppeteer names the space bar by its key value, ' ' (Playwright and WebDriver: 'Space').
+      const keys = key.split('+').map((k) => (k === 'Space' ? ' ' : k)) as KeyInput[]
       for (const k of keys) await page.keyboard.down(k)
       for (const k of keys.reverse()) await page.keyboard.up(k)
     },

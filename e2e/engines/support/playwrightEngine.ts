@@ -9,6 +9,7 @@ import {
   webkit,
 } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../../support/browser'
+import { jsonOnly } from './jsonOnly'
 import type { Engine, EngineName, PageFn, Tab } from './types'
 
 const types: Record<EngineName, BrowserType> = { chromium, firefox, webkit }
@@ -25,7 +26,8 @@ export function hasPlaywrightBuild(name: EngineName): boolean {
 export function playwrightTab(page: Page): Tab {
   return {
     goto: async (url) => void (await page.goto(url)),
-    evaluate: <R, A>(fn: PageFn<A, R>, arg?: A) => page.evaluate(fn as (a: unknown) => R, arg as unknown),
+    evaluate: <R, A>(fn: PageFn<A, R>, arg?: A) =>
+      page.evaluate(jsonOnly(fn) as (a: unknown) => R, arg as unknown),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     async pointer(points) {

@@ -4,7 +4,7 @@ export type EngineName = 'chromium' | 'firefox' | 'webkit'
 /** A function run in the page: no closures, its one argument must be JSON. */
 export type PageFn<A, R> = (arg: A) => R | Promise<R>
 
-/** A key as the WebDriver/Playwright keyboards name it: 'Tab', 'Shift+Tab', 'Enter', 'Escape', 'ArrowRight', ' '. */
+/** A key as Playwright names it: 'Tab', 'Shift+Tab', 'Enter', 'Escape', 'ArrowRight', 'Space'; each adapter maps it. */
 export type KeyName = string
 
 /**
@@ -13,6 +13,7 @@ export type KeyName = string
  */
 export interface Tab {
   goto(url: string): Promise<void>
+  /** Runs `fn` in the page; its result must be JSON (a DOM node is an error in every engine). */
   evaluate<R, A = undefined>(fn: PageFn<A, R>, arg?: A): Promise<R>
   /** Presses one key, or a chord joined by '+', as real keyboard input. */
   press(key: KeyName): Promise<void>

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { jsonOnly } from './jsonOnly'
 import type { Engine, PageFn, Tab } from './types'
 import { KEYS, WebDriverSession, waitForDriver } from './webdriver'
 
@@ -78,7 +79,7 @@ export async function launchWebKit(): Promise<Engine> {
     goto: (url) => on(handle, () => session.cmd('POST', '/url', { url })).then(() => undefined),
     async evaluate<R, A>(fn: PageFn<A, R>, arg?: A) {
       const script = `const done = arguments[arguments.length - 1];
-        try { Promise.resolve((${fn.toString()})(arguments[0])).then((v) => done({ ok: v }), (e) => done({ err: String(e && e.stack || e) })) }
+        try { Promise.resolve((${jsonOnly(fn).toString()})(arguments[0])).then((v) => done({ ok: v }), (e) => done({ err: String(e && e.stack || e) })) }
         catch (e) { done({ err: String(e && e.stack || e) }) }`
       const r = await on(handle, () =>
         session.cmd<{ ok?: R; err?: string }>('POST', '/execute/async', { script, args: [arg ?? null] }),
