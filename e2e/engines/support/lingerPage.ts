@@ -1,3 +1,5 @@
+import { watchPage } from './watchPage'
+
 /** The README's stub, verbatim. */
 export const STUB =
   '<script>window.linger=window.linger||function(){(linger.q=linger.q||[]).push(arguments)}</script>'
@@ -15,6 +17,8 @@ export interface PageOptions {
   body?: string
   /** Extra `<head>` markup (e.g. a meta tag). */
   head?: string
+  /** Record the page's errors and console first of all (`watchPage.read`). */
+  watch?: boolean
 }
 
 /** A page with the README's snippet and the shipped linger.js (packages/embed/dist). */
@@ -26,6 +30,7 @@ export function lingerPage(o: PageOptions): string {
   const tag = `<script async src="/embed-dist/linger.js"${dataConfig}></script>`
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Linger across engines</title>
+${o.watch ? `<script>${watchPage.script}</script>` : ''}
 ${STUB}
 ${calls ? `<script>${calls}</script>` : ''}
 ${via === 'inline' ? `<script type="application/json" id="linger-config">${json}</script>` : ''}
