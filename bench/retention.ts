@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { type Db, openDatabase } from '../packages/collector/src/db'
-import { retentionReport } from '../packages/collector/src/report/retention'
+import { retentionReport } from '../packages/collector/src/report/retention/retentionReport'
 import { generateEvents } from '../packages/collector/src/seed/generateEvents'
 import { type EventRow, insertEvents } from '../packages/collector/src/seed/insertEvents'
 

@@ -1,12 +1,16 @@
-// Renders every widget in real Chromium at desktop (1280×800) and mobile (390×844) sizes,
-// light (and the modal once in dark), into docs/screenshots/<widget>-<viewport>.png.
-// Run: pnpm exec tsx e2e/screenshots.ts
+// The README's screenshots, in real Chromium: every widget at desktop (1280×800) and mobile
+// (390×844) sizes, light (and the modal once in dark), into docs/screenshots/<widget>-<viewport>.png;
+// the collector's dashboard on the seeded demo year at 1280 px and 390 px (dashboard-desktop.png,
+// dashboard-phone.png); the playground (playground.png).
+// Run: npm run screenshots (builds first; the shop serves linger.js and the playground from dist).
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
 import { harness, samples, type WidgetSpec } from './pages/widgets-samples'
 import { chromiumArgs, chromiumExecutable } from './support/browser'
+import { dashboardShots } from './support/dashboardShots'
+import { playgroundShot } from './support/playgroundShot'
 import { startFixtureServer } from './support/server'
 
 const out = resolve(fileURLToPath(import.meta.url), '../../docs/screenshots')
@@ -33,6 +37,8 @@ try {
     }
     await context.close()
   }
+  for (const path of [...(await dashboardShots(browser, out)), await playgroundShot(browser, out)])
+    console.log(`docs/screenshots/${path.split('/').pop()}`)
 } finally {
   await browser.close()
   await server.close()

@@ -34,12 +34,15 @@ function typeOf(node) {
   return limits.length ? `${base} (${limits.join(', ')})` : base
 }
 
+/** The default the definition gives a field (`default` in schema.json), as JSON. */
+const defaultOf = (prop) => (prop.default === undefined ? '' : `\`${JSON.stringify(prop.default)}\``)
+
 function table(node, required = node.required ?? []) {
   const rows = Object.entries(node.properties ?? {}).map(
     ([name, prop]) =>
-      `| \`${name}\`${required.includes(name) ? ' *' : ''} | ${cell(typeOf(prop))} | ${cell(prop.description)} |`,
+      `| \`${name}\`${required.includes(name) ? ' *' : ''} | ${cell(typeOf(prop))} | ${cell(defaultOf(prop))} | ${cell(prop.description)} |`,
   )
-  return ['| field | type | meaning |', '|---|---|---|', ...rows].join('\n')
+  return ['| field | type | default | meaning |', '|---|---|---|---|', ...rows].join('\n')
 }
 
 /** Nested objects (variants' items, inline objects) get their own small tables. */
@@ -79,7 +82,7 @@ function section(name, def) {
 }
 
 const body = [
-  '_Generated from `packages/core/schema.json` by `node scripts/config-reference.mjs --write`; a test keeps it in sync. `*` = required._',
+  '_Generated from `packages/core/schema.json` (itself generated from `packages/core/src/config/definition.ts`) by `node scripts/config-reference.mjs --write`; a test keeps it in sync. `*` = required; a default is what Linger uses when the field is absent._',
   '',
   section('Config (top level)', schema),
   ...Object.entries(schema.$defs).map(([name, def]) => section(name, def)),

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { demoSteps, plainStep } from './demo-steps.mjs'
 import { installDependencies, pnpmCommand, root, run } from './setup.mjs'
 
 const pnpm = pnpmCommand()
@@ -40,12 +41,27 @@ const env = {
 }
 const collectorBin = join(root, 'packages/collector/bin/linger-collector.js')
 
-// PGlite's directory belongs to one process at a time, so seed before the collector starts.
+// PGlite's directory belongs to one process at a time, so seed before the collector starts. The
+// seeded year ends today, so the dashboard's default period (the last 90 days) shows the shop.
 if (!existsSync(join(dataDir, 'seeded'))) {
   console.log('demo: seeding a year of demo data (first run only)…')
+  const end = `${new Date().toISOString().slice(0, 10)}T00:00:00Z`
   const seeded = spawnSync(
     process.execPath,
-    [collectorBin, 'seed', '--visitors', '20000', '--months', '12', '--seed', '42', '--site', 'demo-shop'],
+    [
+      collectorBin,
+      'seed',
+      '--visitors',
+      '20000',
+      '--months',
+      '12',
+      '--seed',
+      '42',
+      '--site',
+      'demo-shop',
+      '--end',
+      end,
+    ],
     { env, stdio: 'inherit' },
   )
   if (seeded.status !== 0) throw new Error('seeding failed')
@@ -64,12 +80,16 @@ await new Promise((ready, fail) => {
 const { startShop } = await import('../examples/shop/server.mjs')
 const shop = await startShop({ port: shopPort, collectorUrl, vapidPublicKey: vapid.publicKey })
 
+const steps = demoSteps().map((step, i) => `  ${i + 1}. ${plainStep(step.text)}`)
 console.log(`
   Demo shop   ${shop.url}
   Dashboard   ${collectorUrl}/  (admin token: ${token})
   Playground  ${shop.url}/playground/
 
-  Try: open a product, add two items, move the pointer out through the top of the window.
+  Try it on a desktop, in a fresh (private) browser window; README.md "Try the demo" says why
+  the steps wait where they do:
+${steps.join('\n')}
+
   Ctrl+C stops both.`)
 
 const stop = () => {

@@ -35,7 +35,8 @@ let mock: MockPushService
 test.beforeAll(async () => {
   test.setTimeout(90_000)
   ;[db, mock] = await Promise.all([openDatabase({ dataDir: 'memory://' }), startMockPushService()])
-  app = createApp({ db, adminToken: admin, rateLimit: false, vapid })
+  // The mock push service is http on loopback, which the collector refuses unless told it is a test service.
+  app = createApp({ db, adminToken: admin, rateLimit: false, vapid, pushTestOrigins: [mock.url] })
 })
 
 test.afterAll(async () => {

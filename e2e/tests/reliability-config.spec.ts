@@ -1,5 +1,5 @@
 // Bad config in the browser: every entry of the config corpus (packages/core/test/config/corpus.ts,
-// 163 malformed or hostile configs) goes to the shipped linger.js as `linger('init', config)`.
+// 202 malformed or hostile configs) goes to the shipped linger.js as `linger('init', config)`.
 // Each must yield a `linger:` console warning naming the issue's path, and no exception or
 // unhandled rejection may reach the host page, which keeps working.
 import type { Page } from '@playwright/test'
@@ -58,13 +58,15 @@ async function runEntries(page: Page, url: string, entries: typeof corpus): Prom
 // "no config given" and warning about nothing (fixed in b8d84ca).
 const isNull = (e: (typeof corpus)[number]) => e.input === null
 const checked = corpus.filter((e) => !isNull(e))
-// Two halves, so the two workers share the page loads.
-const half = Math.ceil(checked.length / 2)
-for (const [part, entries] of [
-  [1, checked.slice(0, half)],
-  [2, checked.slice(half)],
-] as const)
-  test(`config corpus part ${part}/2: a path-named warning for each, nothing thrown into the page`, async ({
+// In parts of at most 70 (one page load each), so the workers share the loads and each part
+// stays well inside its timeout on a loaded machine.
+const parts = Math.ceil(checked.length / 70)
+const size = Math.ceil(checked.length / parts)
+for (const [part, entries] of Array.from(
+  { length: parts },
+  (_, i) => [i + 1, checked.slice(i * size, (i + 1) * size)] as const,
+))
+  test(`config corpus part ${part}/${parts}: a path-named warning for each, nothing thrown into the page`, async ({
     page,
     server,
   }) => {

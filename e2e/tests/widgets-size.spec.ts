@@ -23,14 +23,14 @@ async function brotliSize(entry: string): Promise<number> {
   return brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
 }
 
-// Budget: the widgets chunk plus preact ≤ 10 KB brotli (10,000 bytes, the stricter reading).
-test('size budget: all widgets with preact ≤ 10,000 bytes brotli; each kind alone is smaller', async () => {
+// Budget: the widgets chunk plus preact ≤ 10 KiB brotli (10,240 bytes, the unit issue 23's budgets use).
+test('size budget: all widgets with preact ≤ 10,240 bytes brotli; each kind alone is smaller', async () => {
   const sizes: Record<string, number> = {}
   for (const entry of ['index.ts', 'popup/index.ts', 'nps/index.ts', 'csat/index.ts', 'push/index.ts'])
     sizes[entry] = await brotliSize(entry)
   test.info().annotations.push({ type: 'brotli bytes', description: JSON.stringify(sizes) })
   console.log('widgets brotli bytes (with preact):', sizes)
-  expect(sizes['index.ts']).toBeLessThanOrEqual(10_000)
+  expect(sizes['index.ts']).toBeLessThanOrEqual(10_240)
   for (const kind of ['popup', 'nps', 'csat', 'push'])
     expect(sizes[`${kind}/index.ts`]).toBeLessThan(sizes['index.ts']!)
   // The README quotes these numbers; keep it honest.

@@ -1,11 +1,13 @@
 // The demo shop's web server: the shop's pages, linger.js and its chunks from the embed's
 // dist/, the service worker at the site root, and a strict Content-Security-Policy with
-// Trusted Types enforced (the stub snippet is allowed by its hash, nothing else inline).
+// Trusted Types enforced (the stub snippet is allowed by its hash, nothing else inline). Text is
+// sent brotli- or gzip-compressed and the scripts with CORS, as a CDN would serve them.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { compress } from './compress.mjs'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const publicDir = join(here, 'public')
@@ -50,10 +52,14 @@ export async function startShop({
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://shop').pathname
+    const send = (body, headers) => {
+      const packed = compress(body, headers['content-type'], req.headers['accept-encoding'])
+      res.writeHead(200, { ...headers, ...packed.headers })
+      res.end(packed.body)
+    }
     try {
       if (pageRoutes.some((r) => r.test(path))) {
-        res.writeHead(200, { 'content-type': types['.html'], 'content-security-policy': csp })
-        return res.end(shell)
+        return send(Buffer.from(shell), { 'content-type': types['.html'], 'content-security-policy': csp })
       }
       let file
       if (path.startsWith('/linger/')) file = join(embedDist, path.slice('/linger/'.length))
@@ -79,8 +85,9 @@ export async function startShop({
       }
       // The service worker may be served from /linger/ and still control the whole site.
       if (path.endsWith('linger-sw.js')) headers['service-worker-allowed'] = '/'
-      res.writeHead(200, headers)
-      res.end(body)
+      // As a CDN must for the snippet's crossorigin="anonymous" (SRI): any site may read them.
+      if (path.startsWith('/linger/')) headers['access-control-allow-origin'] = '*'
+      send(typeof body === 'string' ? Buffer.from(body) : body, headers)
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' })
       res.end('Not found')

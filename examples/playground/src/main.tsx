@@ -1,10 +1,11 @@
 import { validateConfig } from '@linger/core/config/index'
-import type { Campaign, LingerConfig } from '@linger/core/types'
+import type { Campaign, LingerConfig, Variant } from '@linger/core/types'
 import { snippet } from '@linger/embed/snippet'
 import { computed, signal } from '@preact/signals'
 import { render } from 'preact'
 import { useRef } from 'preact/hooks'
 import { defaultConfig } from './defaultConfig'
+import { Frames } from './Frames'
 import { locate } from './locate'
 import { campaignsFor, type Simulated } from './triggers'
 
@@ -46,7 +47,7 @@ function previewVars(count: number): Record<string, string> {
 }
 
 function withVariant(campaign: Campaign, variantId?: string): Campaign {
-  const variant = campaign.variants?.find((v) => v.id === variantId)
+  const variant = (campaign.variants as Variant[] | undefined)?.find((v) => v.id === variantId)
   if (!variant) return campaign
   const merged = { ...campaign } as Campaign & { content?: unknown; question?: unknown }
   if (variant.content) merged.content = variant.content
@@ -200,28 +201,6 @@ function Controls() {
   )
 }
 
-function Frames() {
-  const keep = (i: number) => (el: HTMLIFrameElement | null) => {
-    if (el) frames[i] = el
-  }
-  return (
-    <section class="frames" aria-label="Previews">
-      <figure class="desktop">
-        <div class="viewport">
-          <iframe ref={keep(0)} title="Desktop preview" src="frame.html" />
-        </div>
-        <figcaption>Desktop 1280 × 800</figcaption>
-      </figure>
-      <figure class="mobile">
-        <div class="viewport">
-          <iframe ref={keep(1)} title="Mobile preview" src="frame.html" />
-        </div>
-        <figcaption>Mobile 390 × 844</figcaption>
-      </figure>
-    </section>
-  )
-}
-
 function App() {
   return (
     <>
@@ -232,7 +211,7 @@ function App() {
       <div class="layout">
         <Editor />
         <Controls />
-        <Frames />
+        <Frames onFrame={(i, el) => (frames[i] = el)} />
       </div>
     </>
   )

@@ -221,6 +221,23 @@ const pages = {
   },
 }
 
+/** Forgets this browser's visitor (Linger's storage and the shop's cart) and starts again at home. */
+function startOver() {
+  localStorage.removeItem('shop-cart')
+  Promise.resolve(window.linger('forget')).finally(() => location.assign('/'))
+}
+
+// The demo's guide: Linger holds one visitor in ten out of some campaigns to measure their lift.
+// Say so, or a newcomer following the README's steps would think a widget is broken.
+window.linger('on', 'campaign.held-out', (event) => {
+  document
+    .getElementById('demo-note')
+    .replaceChildren(
+      `You were held out of “${event.campaignId}”: one visitor in ten does not see it, so the dashboard can measure its lift. `,
+      el('button', { type: 'button', class: 'secondary', onclick: startOver }, 'Start over as a new visitor'),
+    )
+})
+
 const [, section, id] = location.pathname.split('/')
 const route =
   { '': 'list', products: 'product', cart: 'cart', checkout: 'checkout', order: 'order' }[section] ?? 'list'

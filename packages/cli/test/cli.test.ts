@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, it } from 'vitest'
 import webpush from 'web-push'
+import { redos } from '../../core/test/config/redos'
 
 const bin = fileURLToPath(new URL('../bin/linger.js', import.meta.url))
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
@@ -16,6 +17,8 @@ const linger = (args: string[], stdin?: string) =>
     )
     child.stdin!.end(stdin)
   })
+
+const nps = { id: 'n', kind: 'nps', trigger: { type: 'time', seconds: 5 }, question: 'Q?' }
 
 // Each test spawns node + tsx (about a second), so they run side by side.
 describe.concurrent('linger', () => {
@@ -42,12 +45,26 @@ describe.concurrent('linger', () => {
     const { code, stdout, stderr } = await linger(['validate', fixture('broken.json')])
     expect(code).toBe(1)
     expect(stdout.split('\n')).toEqual([
-      'theme.color: expected a string matching /^[\\w#(),.%/ -]+$/, got "red;}body{display:none"',
+      'theme.color: expected a CSS colour: #rgb, #rrggbb (with or without alpha), rgb()/hsl() with numbers, or a colour name, got "red;}body{display:none"',
       'campaigns[0].trigger.seconds: expected a number ≥ 0, got "20s"',
       'campaigns[1].content.cta.href: expected an http(s):, mailto:, tel: or relative link, got "javascript:alert(1)"',
       '',
     ])
     expect(stderr).toBe('3 problems; 1 campaign of 3 would run\n')
+  })
+
+  it('validate: every known ReDoS rule is refused at its path (issue 25, finding 3)', async ({ expect }) => {
+    const include = redos.map((r) => `re:${r.src}`)
+    const config = { version: 1, site: 's', campaigns: [{ ...nps, audience: { url: { include } } }] }
+    const { code, stdout, stderr } = await linger(['validate', '-'], JSON.stringify(config))
+    expect(code).toBe(1)
+    expect(stdout.trim().split('\n')).toEqual(
+      include.map(
+        (rule, i) =>
+          `campaigns[0].audience.url.include[${i}]: expected a regular expression the browser can match in linear time: no backreferences, lookarounds or repeated groups, choices told apart by their first character, no two repetitions that can read the same characters (README, URL rules), got ${JSON.stringify(rule.length > 40 ? `${rule.slice(0, 40)}…` : rule)}`,
+      ),
+    )
+    expect(stderr).toBe(`${include.length} problems; 0 campaigns of 1 would run\n`)
   })
 
   it('validate reads stdin with -, and says when the config is unusable', async ({ expect }) => {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { openDatabase } from './db'
-import { PushError, sendPush, vapidFromEnv } from './push'
+import { PushError, sendPush, testOriginsFromEnv, vapidFromEnv } from './push'
 import { startServer } from './server'
 
 const USAGE = `usage:
@@ -35,7 +35,7 @@ async function push(args: string[]): Promise<number> {
       db,
       { site, campaign, visitor },
       { title, body, url },
-      { vapid: vapidFromEnv() },
+      { vapid: vapidFromEnv(), testOrigins: new Set(testOriginsFromEnv()) },
     )
     console.log(
       `push: ${result.sent} sent, ${result.removed} expired and removed, ${result.failed.length} failed (of ${result.targeted})`,

@@ -12,7 +12,7 @@ import { startPushService } from './helpers/pushService'
 const bin = fileURLToPath(new URL('../bin/linger-collector.js', import.meta.url))
 const dataDir = mkdtempSync(join(tmpdir(), 'linger-bin-'))
 const keys = webpush.generateVAPIDKeys()
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: '0',
   HOST: '127.0.0.1',
@@ -45,6 +45,8 @@ function run(args: string[], until?: RegExp) {
 
 beforeAll(async () => {
   service = await startPushService()
+  // The mock push service is http on loopback: a real collector refuses such endpoints.
+  env.LINGER_PUSH_TEST_ORIGINS = service.origin
 })
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')

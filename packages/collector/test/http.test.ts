@@ -52,6 +52,23 @@ describe('admin token', () => {
     })
   })
 
+  it('lists the sites it holds events for, the most recently visited first, behind the token', async () => {
+    const app = createApp({ db, adminToken: 't' })
+    const view = (site: string, ts: string) => ({ ...event({ type: 'page.viewed', ts }), site })
+    for (const [site, ts] of [
+      ['older-shop', '2026-01-02T00:00:00Z'],
+      ['newer-shop', '2026-01-09T00:00:00Z'],
+    ] as const)
+      expect((await app.request('/v1/batch', post(batch([view(site, ts)], site)))).status).toBe(200)
+    expect((await app.request('/v1/sites')).status).toBe(401)
+    const res = await app.request('/v1/sites', { headers: { authorization: 'Bearer t' } })
+    const { sites } = (await res.json()) as { sites: Array<{ site: string; lastPageView: string }> }
+    expect(sites.filter((s) => s.site.endsWith('-shop'))).toEqual([
+      { site: 'newer-shop', lastPageView: '2026-01-09T00:00:00.000Z' },
+      { site: 'older-shop', lastPageView: '2026-01-02T00:00:00.000Z' },
+    ])
+  })
+
   it('guards POST /v1/push too', async () => {
     const res = await createApp({ db, adminToken: 't' }).request(
       '/v1/push',

@@ -17,6 +17,14 @@ const tiny = (i: number) => ({
   url: '/',
 })
 const nested = (depth: number): unknown => (depth === 0 ? 'leaf' : { a: nested(depth - 1) })
+/** A batch whose first event's `member` holds arrays `depth` deep, as text: JSON.stringify would overflow. */
+const deepText = (member: string, depth: number) =>
+  JSON.stringify(batch([ok()])).replace(
+    '"props":{}',
+    `"${member}":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`,
+  )
+const purchase = (value: unknown) =>
+  event({ type: 'purchase', props: { orderId: 'o1', value, currency: 'EUR' } })
 
 /** [name, request init, expected status, expected issue path (or undefined), expected error text] */
 const corpus: Array<[string, RequestInit, number, string | undefined, string]> = [
@@ -52,6 +60,39 @@ const corpus: Array<[string, RequestInit, number, string | undefined, string]> =
     'events[0].ts',
     'invalid batch',
   ],
+  // Hostile input, second round (issue 25, finding 2): each of these was a 500.
+  [
+    'dropped 2^31 (an integer column)',
+    post({ ...batch([ok()]), dropped: 2 ** 31 }),
+    400,
+    'dropped',
+    'invalid',
+  ],
+  [
+    'ts on February 30',
+    post(batch([{ ...ok(), ts: '2024-02-30T10:00:00Z' }])),
+    400,
+    'events[0].ts',
+    'invalid',
+  ],
+  ['ts on April 31', post(batch([{ ...ok(), ts: '2023-04-31T10:00:00Z' }])), 400, 'events[0].ts', 'invalid'],
+  ['ts at 24:30', post(batch([{ ...ok(), ts: '2024-01-10T24:30:00Z' }])), 400, 'events[0].ts', 'invalid'],
+  [
+    'ts offset +20:00',
+    post(batch([{ ...ok(), ts: '2024-01-10T10:00:00+20:00' }])),
+    400,
+    'events[0].ts',
+    'invalid',
+  ],
+  ['props 30,000 levels deep', post(deepText('props', 30_000)), 400, 'events[0].props', 'invalid'],
+  [
+    'purchase value of 400 digits',
+    post(batch([purchase('9'.repeat(400))])),
+    400,
+    'events[0].props.value',
+    'invalid',
+  ],
+  ['purchase value 1e308', post(batch([purchase(1e308)])), 400, 'events[0].props.value', 'invalid'],
   ['site mismatch', post(batch([ok(), ok(), { ...ok(), site: 'other' }])), 400, 'events[2].site', 'invalid'],
   ['visitorId missing', post(batch([{ ...ok(), visitorId: '' }])), 400, 'events[0].visitorId', 'invalid'],
   [
@@ -192,6 +233,18 @@ forEachDatabase('malformed batches', (db) => {
     const res = await createApp({ db: db() }).request('/v1/batch', init)
     expect(res.status).toBe(413)
     expect(pulled).toBeLessThan(10)
+  })
+
+  it('drops members it does not know instead of storing them: NUL, a lone surrogate, 30,000 levels deep', async () => {
+    const app = createApp({ db: db() })
+    const odd = { ...ok(), extra: 'a\u0000b', other: { k: '\udc00' } }
+    const plain = await app.request('/v1/batch', post(batch([odd])))
+    expect(plain.status).toBe(200)
+    const deep = await app.request('/v1/batch', post(deepText('extra', 30_000)))
+    expect(deep.status).toBe(200)
+    const props = await db().query<{ props: unknown }>('select props from events where id = $1', [odd.id])
+    expect(props.rows).toEqual([{ props: {} }])
+    await db().exec('delete from events')
   })
 
   it('answers 200 to a valid batch after the whole corpus', async () => {

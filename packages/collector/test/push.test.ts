@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => service.stop())
 
 forEachDatabase('push sending', (db) => {
-  const app = () => createApp({ db: db(), adminToken: 't', vapid })
+  const app = () => createApp({ db: db(), adminToken: 't', vapid, pushTestOrigins: [service.origin] })
   const send = (body: unknown) =>
     app().request('/v1/push', post(body, 'application/json', { authorization: 'Bearer t' }))
   const endpoints = async () =>

@@ -193,6 +193,7 @@ forEachDatabase('GET /v1/report', (db) => {
     expect(report.campaigns).toEqual([
       {
         id: 'exit-offer',
+        kind: 'popup',
         variant: 'a',
         shown: 10,
         dismissed: 3,
@@ -204,9 +205,12 @@ forEachDatabase('GET /v1/report', (db) => {
         lift: -20, // (20 − 25) / 25
         purchased: 1,
         purchaseLift: -60, // (10 − 25) / 25
+        answered: 0,
+        subscribed: 0,
       },
       {
         id: 'exit-offer',
+        kind: 'popup',
         variant: 'b',
         shown: 5,
         dismissed: 0,
@@ -218,9 +222,12 @@ forEachDatabase('GET /v1/report', (db) => {
         lift: 60, // (40 − 25) / 25
         purchased: 1,
         purchaseLift: -20, // (20 − 25) / 25
+        answered: 0,
+        subscribed: 0,
       },
       {
         id: 'solo',
+        kind: 'popup',
         variant: null,
         shown: 0,
         dismissed: 0,
@@ -232,6 +239,8 @@ forEachDatabase('GET /v1/report', (db) => {
         lift: null,
         purchased: 0,
         purchaseLift: null,
+        answered: 0,
+        subscribed: 0,
       },
     ])
   })
@@ -241,7 +250,13 @@ forEachDatabase('GET /v1/report', (db) => {
   })
 
   it('carts: abandoned per session, recovered once per order, value in the main currency', () => {
-    expect(report.carts).toEqual({ abandoned: 3, recovered: 3, recoveredValue: 100.5, currency: 'EUR' })
+    expect(report.carts).toEqual({
+      abandoned: 3,
+      recovered: 3,
+      recoveredValue: 100.5,
+      currency: 'EUR',
+      unknownCurrencies: [],
+    })
   })
 
   it('a period with no data gives zeros and nulls, not errors', async () => {
@@ -251,6 +266,58 @@ forEachDatabase('GET /v1/report', (db) => {
     expect(empty.csat).toMatchObject({ score: null, responses: 0, distribution: [0, 0, 0, 0, 0] })
     expect(empty.campaigns).toEqual([])
     expect(empty.push).toEqual({ prompted: 0, subscribed: 0, denied: 0, optInRate: null })
-    expect(empty.carts).toEqual({ abandoned: 0, recovered: 0, recoveredValue: 0, currency: null })
+    expect(empty.carts).toEqual({
+      abandoned: 0,
+      recovered: 0,
+      recoveredValue: 0,
+      currency: null,
+      unknownCurrencies: [],
+    })
   })
+})
+
+// Each kind of campaign has its own outcome: a survey's is an answer, a push prompt's a
+// subscription. The kind comes from the SDK's `campaign.shown`, else from the campaign's events.
+const kinds: LingerEvent[] = [
+  // csat-order: shown to s1–s4 (no kind in the event: an older SDK); s1 and s2 answer, s2 twice.
+  ...['s1', 's2', 's3', 's4'].map((v) => camp('shown', v, undefined, 'csat-order')),
+  ...[csat('s1', 5), csat('s2', 4), csat('s2', 5)],
+  // nps-quiet: the SDK says it is an NPS survey; nobody answered yet.
+  event({
+    type: 'campaign.shown',
+    visitorId: 'q1',
+    campaignId: 'nps-quiet',
+    ts: day(10),
+    props: { kind: 'nps' },
+  }),
+  // push-optin: shown to p1–p3, p2 subscribed; a popup converted by p9 stays a pop-up.
+  ...['p1', 'p2', 'p3'].map((v) => camp('shown', v, undefined, 'push-optin')),
+  push('prompted', 'p2'),
+  push('subscribed', 'p2'),
+  camp('shown', 'p9', undefined, 'bar'),
+  camp('converted', 'p9', undefined, 'bar'),
+].map((e) => ({ ...e, site: 'kinds' }))
+
+forEachDatabase('GET /v1/report campaign kinds', (db) => {
+  it(
+    'gives each campaign its kind, and surveys their answers and push its subscriptions',
+    async () => {
+      const app = createApp({ db: db(), adminToken: 'secret' })
+      expect((await app.request('/v1/batch', post(batch(kinds, 'kinds')))).status).toBe(200)
+      const res = await app.request('/v1/report?site=kinds&from=2026-01-01&to=2026-02-01', {
+        headers: { authorization: 'Bearer secret' },
+      })
+      const rows = ((await res.json()) as Report).campaigns
+      const pick = ({ id, kind, shown, answered, subscribed, converted }: Report['campaigns'][number]) => ({
+        ...{ id, kind, shown, answered, subscribed, converted },
+      })
+      expect(rows.map(pick)).toEqual([
+        { id: 'bar', kind: 'popup', shown: 1, answered: 0, subscribed: 0, converted: 1 },
+        { id: 'csat-order', kind: 'csat', shown: 4, answered: 2, subscribed: 0, converted: 0 },
+        { id: 'nps-quiet', kind: 'nps', shown: 1, answered: 0, subscribed: 0, converted: 0 },
+        { id: 'push-optin', kind: 'push', shown: 3, answered: 0, subscribed: 1, converted: 0 },
+      ])
+    },
+    SLOW,
+  )
 })

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { expect, it } from 'vitest'
-import { retentionReport } from '../src/report/retention'
+import { retentionReport } from '../src/report/retention/retentionReport'
 import { forEachDatabase } from './helpers/databases'
 import { event, insert, purchase } from './retention-fixtures'
 

@@ -1,22 +1,21 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import type { RetentionReport } from '../src/retention/types'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import type { RetentionReport } from '../src/report/retention/types'
 
 // Plain JS served to the browser as-is, without a declaration file: import it by URL.
-type View = {
-  renderRetention: (section: HTMLElement, report: { retention?: RetentionReport }) => void
-  toCsv: (head: unknown[], rows: unknown[][]) => string
-  csvCell: (v: unknown) => string
-}
+type View = { renderRetention: (report: { retention?: RetentionReport }, width: number) => Node[] }
+type Format = { toCsv: (head: unknown[], rows: unknown[][]) => string; csvCell: (v: unknown) => string }
 const specifier = '../src/dashboard/retention.js'
-let view: View
+const formatSpecifier = '../src/dashboard/format.js'
+let view: { renderRetention(section: HTMLElement, report: { retention?: RetentionReport }): void }
+let format: Format
 beforeAll(async () => {
-  // The view adds its stylesheet once; happy-dom cannot load CSS, so mark it present.
-  const link = document.createElement('link')
-  link.setAttribute('data-retention', '')
-  document.head.append(link)
-  view = (await import(/* @vite-ignore */ specifier)) as View
+  const module = (await import(/* @vite-ignore */ specifier)) as View
+  view = {
+    renderRetention: (section, report) => section.replaceChildren(...module.renderRetention(report, 560)),
+  }
+  format = (await import(/* @vite-ignore */ formatSpecifier)) as Format
 })
 
 const group = (customers: number, repeatRate: number | null, revenue: number) => ({
@@ -48,6 +47,7 @@ const retention: RetentionReport = {
   projection: { ordersPerCustomerPerMonth: 1.6, monthlyChurn: null, expectedLifetimeMonths: null },
   avgDaysBetweenPurchases: null,
   otherCurrencies: [{ currency: 'USD', orders: 2, revenue: 80, customers: 2 }],
+  unknownCurrencies: [],
   cohorts: [
     { cohort: '2026-02', customers: 10, retained: [100, 40] },
     { cohort: '2026-03', customers: 5, retained: [100] },
@@ -100,8 +100,10 @@ const retention: RetentionReport = {
   },
 }
 
+/** A table's title: the caption above it that labels it (outside the part that scrolls). */
+const captionOf = (t: Element) => t.closest('.table')?.querySelector('.caption')?.textContent ?? ''
 const tableByCaption = (section: HTMLElement, caption: RegExp) =>
-  [...section.querySelectorAll('table')].find((t) => caption.test(t.caption?.textContent ?? ''))!
+  [...section.querySelectorAll('table')].find((t) => caption.test(captionOf(t)))!
 const rowsOf = (table: HTMLTableElement) => [...table.querySelectorAll('tbody tr')]
 const cells = (row: Element) => [...row.children].map((c) => c.textContent)
 
@@ -168,18 +170,31 @@ describe('retention dashboard section', () => {
     expect(section.querySelector('a[href^="http://evil"]')).toBeNull()
   })
 
-  it('writes CSV cells that spreadsheets cannot run as formulas', () => {
-    expect(view.csvCell('=1+1')).toBe("'=1+1")
-    expect(view.csvCell('+1')).toBe("'+1")
-    expect(view.csvCell('-2')).toBe("'-2")
-    expect(view.csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
-    expect(view.csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
-    expect(view.csvCell(-2.5)).toBe('-2.5') // a number is not a formula
-    expect(view.csvCell(null)).toBe('')
-    expect(view.csvCell('a,b')).toBe('"a,b"')
-    expect(view.csvCell('two\nlines')).toBe('"two\nlines"')
+  it('writes CSV cells that spreadsheets cannot run as formulas (OWASP CSV injection)', () => {
+    const { csvCell } = format
+    expect(csvCell('=1+1')).toBe("'=1+1")
+    expect(csvCell('+1')).toBe("'+1")
+    expect(csvCell('-2')).toBe("'-2")
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(csvCell('\t=1+41')).toBe("'\t=1+41") // tab
+    expect(csvCell('\r=1+42')).toBe(`"'\r=1+42"`) // CR
+    expect(csvCell('\n=1+44')).toBe(`"'\n=1+44"`) // LF (missed before)
+    expect(csvCell(' =1+43')).toBe("' =1+43") // a space before = (missed before)
+    expect(csvCell('   @SUM(A1)')).toBe("'   @SUM(A1)") // spaces before @
+    expect(csvCell('  -1')).toBe("'  -1")
+    expect(csvCell(' +1')).toBe("' +1")
+    expect(csvCell(' \n=1')).toBe(`"' \n=1"`) // a space before LF
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    // Not formulas: left as they are (quoted where RFC 4180 needs it).
+    expect(csvCell(' plain')).toBe('" plain"')
+    expect(csvCell('a=1')).toBe('a=1')
+    expect(csvCell('e-mail')).toBe('e-mail')
+    expect(csvCell(-2.5)).toBe('-2.5') // a number is not a formula
+    expect(csvCell(null)).toBe('')
+    expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('two\nlines')).toBe('"two\nlines"')
     expect(
-      view.toCsv(
+      format.toCsv(
         ['Month', 'CRR'],
         [
           ['2026-02', 50],
@@ -195,6 +210,44 @@ describe('retention dashboard section', () => {
     view.renderRetention(section, {})
     expect(section.textContent).toContain('No retention data.')
     expect(section.querySelectorAll('table')).toHaveLength(0)
+  })
+
+  it('downloads the shown-vs-held-out table with each interval in columns of its own, as numbers', async () => {
+    const blobs = new Map<string, Blob>()
+    const made = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      const url = `blob:test/${blobs.size}`
+      blobs.set(url, blob as Blob)
+      return url
+    })
+    const section = document.createElement('section')
+    view.renderRetention(section, { retention })
+    made.mockRestore()
+    const link = section.querySelector<HTMLAnchorElement>('a[download="retention-campaigns.csv"]')!
+    const csv = await blobs.get(link.getAttribute('href')!)!.text()
+    expect(csv.replace(/^\ufeff/, '').split('\r\n')).toEqual([
+      'Campaign,Shown (visitors),Held out (visitors),Repeat rate shown,Repeat rate held out,Difference,95 % CI from,95 % CI to,Revenue/visitor shown,Revenue/visitor held out,Difference,95 % CI from,95 % CI to',
+      `"'=HYPERLINK(""http://evil.example"")",4,4,50,0,50,1,99,25,5,20,-25,65`,
+    ])
+  })
+
+  it('lists orders in currencies that are no ISO 4217 code apart, with their own CSV', () => {
+    const section = document.createElement('section')
+    const unknownCurrencies = [{ currency: '€', orders: 3, revenue: 45, customers: 2 }]
+    view.renderRetention(section, { retention: { ...retention, unknownCurrencies } as RetentionReport })
+    const apart = tableByCaption(section, /no ISO 4217 code/)
+    expect(cells(rowsOf(apart)[0]!)).toEqual(['€', '3', '45.00', '2'])
+    expect(section.querySelector('a[download="retention-unknown-currencies.csv"]')).not.toBeNull()
+  })
+
+  it('renders a currency that is no ISO 4217 code, as the report holds it', () => {
+    const section = document.createElement('section')
+    for (const currency of ['€', 'US$', '', 'X'.repeat(400)]) {
+      view.renderRetention(section, { retention: { ...retention, currency } })
+      const revenue = [...section.querySelectorAll('dt')].find((dt) => dt.textContent === 'Revenue')!
+      expect(revenue.nextElementSibling!.querySelector('strong')!.textContent, currency).toBe(
+        currency ? `2500.00 ${currency}` : '2500.00',
+      )
+    }
   })
 
   it('builds its DOM without HTML strings', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { migrate, openDatabase } from '../src/db'
-import { retentionReport } from '../src/report/retention'
+import { retentionReport } from '../src/report/retention/retentionReport'
 import { event, insert, purchase } from './retention-fixtures'
 
 const targets = [

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { activity } from '../src/retention/activity'
-import type { Order } from '../src/retention/types'
+import { activity } from '../src/report/retention/activity'
+import type { Order } from '../src/report/retention/types'
 
 const day = 86_400_000
 const order = (customer: string, d: number): Order => ({

@@ -11,7 +11,7 @@
 import type { Identity } from '@linger/core/identity/Identity'
 import { newEventId } from '@linger/core/identity/newEventId'
 import { openKv } from '@linger/core/storage/openKv'
-import type { LingerEvent } from '@linger/core/types'
+import type { EventType, LingerEvent } from '@linger/core/types'
 import { type LingerPush, notificationFromPush } from './swPayload'
 
 // The worker's global scope, typed by hand: the DOM and WebWorker libs don't mix in one build.
@@ -40,7 +40,7 @@ interface SwScope {
 
 const sw = self as unknown as SwScope
 
-async function enqueue(type: string, site: string, props: Record<string, unknown>, campaignId?: string) {
+async function enqueue(type: EventType, site: string, props: Record<string, unknown>, campaignId?: string) {
   const identity = await openKv('linger', 'identity').get<Identity>('identity')
   const userId = await openKv('linger', 'identity').get<string>('user')
   const event: LingerEvent = {

@@ -89,6 +89,49 @@ describe('theme, locale and direction', () => {
     )
   })
 
+  test.each([
+    'url(//tracker.example/pixel.png)',
+    'image-set("//tracker.example/a.png" 1x)',
+    'var(--x)',
+    'expression(alert(1))',
+    'red;background:url(//tracker.example/p.png)',
+    'red}',
+    '@import "//tracker.example/x.css"',
+    'rgb(var(--x), 0, 0)',
+  ])('a theme that skipped validation cannot write %s into a style (issue 25, finding 4)', (bad) => {
+    const w = open(
+      popup({ title: 'Hi' }),
+      {},
+      {
+        theme: { color: bad, font: bad, radius: `1px;background:${bad}` as unknown as number },
+      },
+    )
+    const style = w.$('.w')!.style
+    expect([
+      style.getPropertyValue('--c'),
+      style.getPropertyValue('--r'),
+      style.getPropertyValue('--f'),
+    ]).toEqual(['#4f46e5', '12px', 'system-ui,sans-serif'])
+  })
+
+  test('colours that parse are written as given', () => {
+    for (const color of [
+      '#abc',
+      '#abcd',
+      '#a1b2c3',
+      '#a1b2c3d4',
+      'rgb(1, 2, 3)',
+      'rgba(1,2,3,.5)',
+      'hsl(120deg 50% 50% / 0.5)',
+      'tomato',
+    ])
+      expect(
+        open(popup({ title: 'Hi' }), {}, { theme: { color } })
+          .$('.w')!
+          .style.getPropertyValue('--c'),
+      ).toBe(color)
+  })
+
   test('font "inherit" copies the page font', () => {
     document.body.style.fontFamily = 'Palatino'
     const w = open(popup({ title: 'Hi' }), {}, { theme: { font: 'inherit' } })

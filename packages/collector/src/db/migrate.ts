@@ -4,7 +4,9 @@ import type { Db } from './types'
 const migrationsDir = new URL('./migrations/', import.meta.url)
 
 /**
- * Applies every `migrations/*.sql` file not applied yet, in filename order, each in its own
+ * Applies every `migrations/*.sql` file not applied yet, in filename order (one series: 001–003,
+ * then 101–104, numbered apart when retention was added and kept so because databases record
+ * applied names, then 105 on), each in its own
  * transaction, and records it in `migrations`. On PostgreSQL an advisory lock keeps collectors
  * that start together from applying the same file twice.
  */

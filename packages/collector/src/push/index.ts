@@ -1,3 +1,4 @@
+export { pushEndpointProblem } from './pushEndpointProblem'
 export { savePushSubscriptions } from './savePushSubscriptions'
 export {
   MAX_PAYLOAD_BYTES,
@@ -6,6 +7,8 @@ export {
   type PushResult,
   type PushSegment,
   pushPayload,
+  type SendOptions,
   sendPush,
 } from './sendPush'
+export { testOriginsFromEnv } from './testOriginsFromEnv'
 export { type Vapid, vapidFromEnv } from './vapidFromEnv'

@@ -8,7 +8,7 @@ interface SubscriptionJson {
 
 /**
  * Keeps `push_subscriptions` in step with newly stored events, in time order: `push.subscribed`
- * (props.subscription = PushSubscriptionJSON) inserts or replaces the row for its endpoint,
+ * (props.subscription = PushSubscriptionJSON) inserts or replaces the site's row for its endpoint,
  * `push.unsubscribed` (props.subscription or props.endpoint) deletes it.
  */
 export async function savePushSubscriptions(tx: Queryable, events: LingerEvent[]): Promise<void> {
@@ -21,7 +21,7 @@ export async function savePushSubscriptions(tx: Queryable, events: LingerEvent[]
       await tx.query(
         `insert into push_subscriptions (endpoint, keys, site, visitor_id, user_id, campaign_id, created_at)
          values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict (endpoint) do update set keys = excluded.keys, site = excluded.site,
+         on conflict (site, endpoint) do update set keys = excluded.keys,
            visitor_id = excluded.visitor_id, user_id = excluded.user_id,
            campaign_id = excluded.campaign_id, created_at = excluded.created_at`,
         [

@@ -1,5 +1,6 @@
 import webpush from 'web-push'
 import type { Queryable } from '../db'
+import { type Lookup, resolvedEndpointProblem } from './resolvedEndpointProblem'
 import type { Vapid } from './vapidFromEnv'
 
 /** Push services must take 4,096-byte bodies; some reject less, so we stay well below. */
@@ -67,20 +68,28 @@ export function pushPayload(message: PushMessage, target: PushTarget): string {
   return payload
 }
 
+export interface SendOptions {
+  vapid: Vapid | undefined
+  fetch?: typeof globalThis.fetch
+  ttl?: number
+  /** Origins of a local mock push service, exempt from the public-https check (tests). */
+  testOrigins?: ReadonlySet<string>
+  /** DNS lookup for the send-time address check (tests inject one). */
+  lookup?: Lookup
+}
+
 /**
  * Sends one notification to every subscription in the segment: encrypted and signed by
  * `web-push` (`generateRequestDetails`), delivered with `fetch` (so http test services work too).
- * Subscriptions the push service reports gone (404/410) are deleted, keyed on their endpoint.
+ * Each endpoint is checked again first, its name resolved: one inside the collector's own
+ * network fails without a request. Subscriptions the push service reports gone (404/410) are
+ * deleted, keyed on their endpoint.
  */
 export async function sendPush(
   db: Queryable,
   segment: PushSegment,
   message: PushMessage,
-  {
-    vapid,
-    fetch = globalThis.fetch,
-    ttl = 86_400,
-  }: { vapid: Vapid | undefined; fetch?: typeof globalThis.fetch; ttl?: number },
+  { vapid, fetch = globalThis.fetch, ttl = 86_400, testOrigins = new Set(), lookup }: SendOptions,
 ): Promise<PushResult> {
   // Checked once up front (the campaign id is the longest variable part), so a bad message fails fast.
   pushPayload(message, { site: segment.site, campaignId: segment.campaign })
@@ -102,6 +111,11 @@ export async function sendPush(
   const result: PushResult = { targeted: rows.length, sent: 0, removed: 0, failed: [] }
   const deliver = async (sub: (typeof rows)[number]) => {
     try {
+      const refused = await resolvedEndpointProblem(sub.endpoint, testOrigins, lookup)
+      if (refused) {
+        result.failed.push({ endpoint: sub.endpoint, error: refused })
+        return
+      }
       const payload = pushPayload(message, { site: segment.site, campaignId: sub.campaign_id })
       const req = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: sub.keys }, payload, {
         vapidDetails: vapid,

@@ -5,7 +5,7 @@ import { csatReport } from './csatReport'
 import { deliveryReport } from './deliveryReport'
 import { npsReport } from './npsReport'
 import { pushReport } from './pushReport'
-import { retentionReport } from './retention'
+import { retentionReport } from './retention/retentionReport'
 import type { Report, ReportParams } from './types'
 
 /** The analyst's report for one site and period `[from, to)` — see CONTRACT.md "Collector". */

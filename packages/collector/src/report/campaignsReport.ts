@@ -1,6 +1,7 @@
 import type { Queryable } from '../db'
+import { REPORT_LIMITS } from './reportLimits'
 import { percent, wilson95 } from './stats'
-import type { CampaignRow, ReportParams } from './types'
+import type { CampaignKind, CampaignRow, ReportParams } from './types'
 
 // Counts are visitors, not events: a visitor shown a campaign three times is one trial, so
 // `converted / shown` is a proportion and its Wilson interval is valid. Dismissed and
@@ -8,16 +9,23 @@ import type { CampaignRow, ReportParams } from './types'
 const ARMS = `
   select campaign_id as id, variant, count(*) as shown,
     count(*) filter (where dismissed) as dismissed, count(*) filter (where converted) as converted,
+    count(*) filter (where answered) as answered, count(*) filter (where subscribed) as subscribed,
+    max(kind) as kind, max(survey) as survey, bool_or(pushed) as pushed,
     count(*) filter (where exists (select 1 from events e where e.site = $1 and e.type = 'purchase'
       and e.visitor_id = v.visitor_id and e.ts >= v.shown_at
       and e.ts < v.shown_at + make_interval(days => $4::int))) as purchased
   from (
     select campaign_id, coalesce(variant, '') as variant, visitor_id,
       min(ts) filter (where type = 'campaign.shown') as shown_at,
-      bool_or(type = 'campaign.dismissed') as dismissed, bool_or(type = 'campaign.converted') as converted
+      bool_or(type = 'campaign.dismissed') as dismissed, bool_or(type = 'campaign.converted') as converted,
+      bool_or(type = 'survey.answered') as answered, bool_or(type = 'push.subscribed') as subscribed,
+      max(props->>'kind') filter (where type = 'campaign.shown') as kind,
+      max(props->>'survey') filter (where type = 'survey.answered') as survey,
+      bool_or(type like 'push.%') as pushed
     from events
     where site = $1 and ts >= $2 and ts < $3 and campaign_id is not null
-      and type in ('campaign.shown', 'campaign.dismissed', 'campaign.converted')
+      and type in ('campaign.shown', 'campaign.dismissed', 'campaign.converted', 'survey.answered',
+        'push.prompted', 'push.subscribed', 'push.denied')
     group by 1, 2, 3
   ) v
   where shown_at is not null group by 1, 2`
@@ -28,23 +36,38 @@ const ARMS = `
 // with like, while `lift` follows the contract (conversion rate vs the held-out goal rate).
 const HELD_OUT = `
   with held as (
-    select campaign_id, coalesce(variant, '') as variant, visitor_id, min(ts) as ts
+    select campaign_id, coalesce(variant, '') as variant, visitor_id, min(ts) as ts, max(props->>'kind') as kind
     from events
     where site = $1 and ts >= $2 and ts < $3 and campaign_id is not null and type = 'campaign.held-out'
     group by 1, 2, 3
   )
-  select h.campaign_id as id, h.variant, count(*) as held_out,
+  select h.campaign_id as id, h.variant, count(*) as held_out, max(h.kind) as kind,
     count(*) filter (where exists (select 1 from events e where e.site = $1 and e.type = 'purchase'
       and e.visitor_id = h.visitor_id and e.ts >= h.ts and e.ts < h.ts + make_interval(days => $4::int))) as converted
   from held h group by 1, 2`
 
+const KINDS: ReadonlyArray<CampaignKind> = ['popup', 'nps', 'csat', 'push']
+
 /**
- * Per campaign and variant: visitors shown, dismissed, converted, the conversion rate with its
- * Wilson 95% interval, the hold-out group and lift = (cr − heldOutCr) / heldOutCr × 100.
- * Hold-out events without a variant form the campaign's control for every variant.
+ * A campaign's kind: what the SDK put in `campaign.shown` (or `campaign.held-out`), else what its
+ * events show (survey answers, push events), else a pop-up. Events from before the SDK sent it
+ * still classify.
+ */
+function kindOf(evidence: Array<{ kind: string | null; survey?: string | null; pushed?: boolean }>) {
+  const said = evidence.map((e) => e.kind).find((k) => KINDS.includes(k as CampaignKind))
+  const survey = evidence.map((e) => e.survey).find((k) => k === 'nps' || k === 'csat')
+  return (said ?? survey ?? (evidence.some((e) => e.pushed) ? 'push' : 'popup')) as CampaignKind
+}
+
+/**
+ * Per campaign and variant: its kind, visitors shown, dismissed, converted, the conversion rate
+ * with its Wilson 95% interval, the hold-out group and lift = (cr − heldOutCr) / heldOutCr × 100;
+ * for surveys the visitors who answered, for push those who subscribed. Hold-out events without
+ * a variant form the campaign's control for every variant.
  */
 export async function campaignsReport(db: Queryable, params: ReportParams): Promise<CampaignRow[]> {
-  const days = Math.max(0, Math.trunc(Number(params.attributionDays ?? 5)) || 0)
+  const { min, max, default: fallback } = REPORT_LIMITS.attributionDays
+  const days = Math.min(max, Math.max(min, Math.trunc(Number(params.attributionDays ?? fallback)) || 0))
   const args = [params.site, params.from, params.to, days]
   type Arm = {
     id: string
@@ -52,13 +75,18 @@ export async function campaignsReport(db: Queryable, params: ReportParams): Prom
     shown: number
     dismissed: number
     converted: number
+    answered: number
+    subscribed: number
     purchased: number
+    kind: string | null
+    survey: string | null
+    pushed: boolean
   }
   const arms = await db.query<Arm>(ARMS, args)
-  const held = await db.query<{ id: string; variant: string; held_out: number; converted: number }>(
-    HELD_OUT,
-    args,
-  )
+  type Held = { id: string; variant: string; held_out: number; converted: number; kind: string | null }
+  const held = await db.query<Held>(HELD_OUT, args)
+  const kind = (id: string) =>
+    kindOf([...arms.rows.filter((a) => a.id === id), ...held.rows.filter((h) => h.id === id)])
   const control = new Map(held.rows.map((h) => [`${h.id}\u0000${h.variant}`, h]))
   const liftOver = (rate: number | null, base: number | null) =>
     rate !== null && base ? ((rate - base) / base) * 100 : null
@@ -69,6 +97,7 @@ export async function campaignsReport(db: Queryable, params: ReportParams): Prom
     return {
       ...{
         id: a.id,
+        kind: kind(a.id),
         variant: a.variant || null,
         shown: a.shown,
         dismissed: a.dismissed,
@@ -77,15 +106,16 @@ export async function campaignsReport(db: Queryable, params: ReportParams): Prom
       ...{ conversionRate: cr, ci95: wilson95(a.converted, a.shown) },
       ...{ heldOut: h?.held_out ?? 0, heldOutConverted: h?.converted ?? 0, lift: liftOver(cr, heldCr) },
       ...{ purchased: a.purchased, purchaseLift: liftOver(percent(a.purchased, a.shown), heldCr) },
+      ...{ answered: a.answered, subscribed: a.subscribed },
     }
   })
   // A campaign whose qualifying visitors were all held out still gets a row.
   for (const h of held.rows) {
     if (rows.some((r) => r.id === h.id)) continue
     rows.push({
-      ...{ id: h.id, variant: h.variant || null, shown: 0, dismissed: 0, converted: 0 },
+      ...{ id: h.id, kind: kind(h.id), variant: h.variant || null, shown: 0, dismissed: 0, converted: 0 },
       ...{ conversionRate: null, ci95: null, heldOut: h.held_out, heldOutConverted: h.converted, lift: null },
-      ...{ purchased: 0, purchaseLift: null },
+      ...{ purchased: 0, purchaseLift: null, answered: 0, subscribed: 0 },
     })
   }
   return rows.sort((x, y) => x.id.localeCompare(y.id) || (x.variant ?? '').localeCompare(y.variant ?? ''))

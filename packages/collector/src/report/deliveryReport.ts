@@ -7,7 +7,7 @@ export async function deliveryReport(
   { site, from, to }: ReportParams,
 ): Promise<DeliverySection> {
   const { rows } = await db.query<{ dropped: number }>(
-    `select coalesce(sum(dropped), 0)::int as dropped from device_drops
+    `select coalesce(sum(dropped), 0)::int8 as dropped from device_drops
      where site = $1 and received_at >= $2 and received_at < $3`,
     [site, from, to],
   )

@@ -1,5 +1,7 @@
 export { buildReport } from './buildReport'
+export type { RetentionReport } from './retention/types'
 export type {
+  CampaignKind,
   CampaignRow,
   CartsSection,
   CsatSection,

@@ -1,6 +1,6 @@
-import type { retentionReport } from './retention'
+import type { RetentionReport } from './retention/types'
 
-/** Query of `GET /v1/report`: `from`/`to` as ISO strings (period `[from, to)`), plus any other parameter. */
+/** Query of `GET /v1/report`: `from`/`to` as ISO strings (period `[from, to)`), plus the optional parameters (checked by `reportQuery`). */
 export interface ReportParams {
   site: string
   from: string
@@ -38,8 +38,12 @@ export interface CsatSection {
   distribution: number[]
 }
 
+/** What a campaign shows; each kind has its own outcome (conversion, answer, subscription). */
+export type CampaignKind = 'popup' | 'nps' | 'csat' | 'push'
+
 export interface CampaignRow {
   id: string
+  kind: CampaignKind
   variant: string | null
   shown: number
   dismissed: number
@@ -54,6 +58,10 @@ export interface CampaignRow {
   purchased: number
   /** Like `lift`, but purchases on both sides: (purchased/shown − held-out rate) / held-out rate × 100. */
   purchaseLift: number | null
+  /** Surveys: shown visitors who answered (response rate = answered / shown). */
+  answered: number
+  /** Push: shown visitors who subscribed (opt-in rate = subscribed / shown). */
+  subscribed: number
 }
 
 export interface PushSection {
@@ -67,7 +75,10 @@ export interface CartsSection {
   abandoned: number
   recovered: number
   recoveredValue: number
+  /** An ISO 4217 code, or null. */
   currency: string | null
+  /** Recovered orders in currencies that are not ISO 4217 codes, as sent (trimmed, upper case). */
+  unknownCurrencies: Array<{ currency: string; recovered: number; value: number }>
 }
 
 export interface DeliverySection {
@@ -89,6 +100,5 @@ export interface Report {
   push: PushSection
   carts: CartsSection
   delivery: DeliverySection
-  /** Built by `src/report/retention.ts`. */
-  retention?: Awaited<ReturnType<typeof retentionReport>>
+  retention?: RetentionReport
 }

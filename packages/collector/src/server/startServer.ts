@@ -1,14 +1,14 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { openDatabase } from '../db'
-import { vapidFromEnv } from '../push'
+import { testOriginsFromEnv, vapidFromEnv } from '../push'
 import { relayFromEnv } from '../relay'
 import { createApp } from './app'
 
 /**
  * Starts the collector from the environment (CONTRACT "Collector"): PORT (8787, 0 = any free
  * port), HOST (127.0.0.1), DATABASE_URL or LINGER_DATA_DIR (.linger-data), LINGER_ADMIN_TOKEN,
- * LINGER_ORIGINS, LINGER_VAPID_*, LINGER_TRUST_PROXY. Prints `linger collector listening on http://HOST:PORT`.
+ * LINGER_ORIGINS, LINGER_VAPID_*, LINGER_PUSH_TEST_ORIGINS, LINGER_TRUST_PROXY. Prints `linger collector listening on http://HOST:PORT`.
  */
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   // LINGER_RELAY_*: a setting that cannot work stops the start, naming the variable.
@@ -26,6 +26,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
       .map((o) => o.trim())
       .filter(Boolean),
     vapid: vapidFromEnv(env),
+    pushTestOrigins: testOriginsFromEnv(env),
     trustProxy: Number(env.LINGER_TRUST_PROXY) || 0,
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -35,6 +36,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   const { port } = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   console.log(`linger collector listening on ${url}`)
+  if (!env.LINGER_ORIGINS?.trim())
+    console.log('linger collector: LINGER_ORIGINS is not set; any page or client may write to any site')
   if (!env.LINGER_ADMIN_TOKEN)
     console.log('linger collector: LINGER_ADMIN_TOKEN is not set; report and dashboard disabled')
   const stop = async () => {

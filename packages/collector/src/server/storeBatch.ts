@@ -4,13 +4,14 @@ import { savePushSubscriptions } from '../push/savePushSubscriptions'
 
 // One statement for the whole batch: the events travel as one jsonb parameter, so a 500-event
 // batch needs no 6,000 placeholders. `on conflict do nothing` turns at-least-once delivery into
-// exactly-once storage; `returning` tells which ids were new.
+// exactly-once storage, per site (migration 105); `returning` tells which ids were new (a
+// validated batch holds one site).
 const INSERT = `
   insert into events (id, site, type, ts, visitor_id, session_id, user_id, campaign_id, variant, url, props)
   select id, site, type, ts, "visitorId", "sessionId", "userId", "campaignId", variant, url, coalesce(props, '{}')
   from jsonb_to_recordset($1::jsonb) as x(id text, site text, type text, ts timestamptz, "visitorId" text,
     "sessionId" text, "userId" text, "campaignId" text, variant text, url text, props jsonb)
-  on conflict (id) do nothing
+  on conflict (site, id) do nothing
   returning id`
 
 // The batch's first event id keys its drop report, so the same batch sent again counts once.

@@ -8,8 +8,8 @@ export interface BucketOptions {
 
 /**
  * Token buckets keyed by client. `take(key)` spends one token and returns 0, or returns the
- * seconds until one is available. Full buckets are forgotten so memory stays bounded by the
- * clients that are actually busy.
+ * seconds until one is available; `wait(key)` tells the same without spending. Full buckets are
+ * forgotten so memory stays bounded by the clients that are actually busy.
  */
 export function tokenBucket({ capacity, perSecond, now = Date.now }: BucketOptions) {
   const buckets = new Map<string, { tokens: number; at: number }>()
@@ -17,7 +17,14 @@ export function tokenBucket({ capacity, perSecond, now = Date.now }: BucketOptio
     b.tokens = Math.min(capacity, b.tokens + ((t - b.at) / 1000) * perSecond)
     b.at = t
   }
-  return function take(key: string): number {
+  const waitOf = (b: { tokens: number }) => (b.tokens >= 1 ? 0 : Math.ceil((1 - b.tokens) / perSecond))
+  const wait = (key: string): number => {
+    const b = buckets.get(key)
+    if (!b) return 0
+    refill(b, now())
+    return waitOf(b)
+  }
+  const take = (key: string): number => {
     const t = now()
     if (buckets.size > 10_000) {
       for (const [k, b] of buckets) {
@@ -32,6 +39,7 @@ export function tokenBucket({ capacity, perSecond, now = Date.now }: BucketOptio
       b.tokens -= 1
       return 0
     }
-    return Math.ceil((1 - b.tokens) / perSecond)
+    return waitOf(b)
   }
+  return { take, wait }
 }

@@ -38,6 +38,8 @@ export async function startPushService() {
     }
   }
   return {
+    /** Its origin: the collector accepts it only when listed in `pushTestOrigins` (it is http and loopback). */
+    origin: base,
     /** A PushSubscriptionJSON (+ clientHash) for the given VAPID public key. */
     async subscribe(applicationServerKey: string) {
       const { body } = await call('/subscribe', { applicationServerKey })

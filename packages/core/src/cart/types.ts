@@ -1,4 +1,4 @@
-import type { Cart, CartItem, Order } from '../types'
+import type { Cart, CartItem, EventType, Order } from '../types'
 
 /**
  * The slice of a key-value store the cart needs. `openKv()`'s `KvStore` fits it; tests pass
@@ -11,7 +11,10 @@ export interface CartStore {
 }
 
 /** Where cart events go (the runtime's `track`). */
-export type CartEmit = (type: 'cart.updated' | 'purchase', props: Record<string, unknown>) => void
+export type CartEmit = (
+  type: Extract<EventType, 'cart.updated' | 'purchase'>,
+  props: Record<string, unknown>,
+) => void
 
 /**
  * A change from a cart source. `set` is a full picture (view_cart, begin_checkout, Shopify);

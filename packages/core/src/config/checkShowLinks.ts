@@ -1,4 +1,4 @@
-import type { Campaign, ConfigIssue, Link } from '../types'
+import type { Campaign, ConfigIssue, Link, Variant } from '../types'
 
 type Holder = { cta?: Link; secondary?: Link } | undefined
 
@@ -15,7 +15,7 @@ export const checkShowLinks = (list: (Campaign | undefined)[], issues: ConfigIss
       if (!c) return
       const holders: [string, Holder][] = [
         ['content', (c as { content?: Holder }).content],
-        ...(c.variants ?? []).map((v, j): [string, Holder] => [
+        ...((c.variants ?? []) as Variant[]).map((v, j): [string, Holder] => [
           `variants[${j}].content`,
           v.content as Holder,
         ]),

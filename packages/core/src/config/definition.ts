@@ -1,19 +1,10 @@
-import {
-  arr,
-  bool,
-  num,
-  type ObjNode,
-  obj,
-  oneOf,
-  record,
-  type SchemaNode,
-  str,
-  tagged,
-  union,
-} from './schema'
+import { CSS_SYNTAX } from './cssSyntax'
+import { MAX_CAMPAIGNS, pageFields } from './pageFields'
+import { arr, bool, num, obj, oneOf, record, type SchemaNode, str, tagged, union } from './schema'
 
-// Every field of `LingerConfig` (../types.ts). test/config/types.test.ts fails when the two
-// drift apart. Field help for editors lives in docs.ts, outside the shipped script.
+// The config, described once: the validator checks it, config/types.ts derives the TypeScript
+// types from it, toJsonSchema turns it into schema.json and the README reference. Field help
+// lives beside it in docs.ts, which only the schema build imports (none of it ships).
 
 export const id = str({ max: 64, pattern: /^[\w-]+$/ })
 /** Plain text, or per-locale text keyed by a language tag. */
@@ -22,7 +13,6 @@ const count = num({ min: 0, int: true })
 const positive = num({ min: 1, int: true })
 const amount = num({ min: 0 })
 const percent = num({ min: 0, max: 100 })
-const url = str({ format: 'url' })
 const date = str({ max: 64, format: 'date' })
 const short = str({ max: 200 })
 const selector = str({ min: 1, max: 500 })
@@ -89,10 +79,10 @@ export const frequency = obj({
 })
 
 export const trigger = tagged('type', {
-  'exit-intent': obj({ minSeconds: amount, graceMs: amount }),
+  'exit-intent': obj({ minSeconds: num({ min: 0, default: 3 }), graceMs: num({ min: 0, default: 30 }) }),
   'cart-abandon': obj({
     on: arr(oneOf(['exit-intent', 'idle', 'return']), { max: 3 }),
-    idleSeconds: amount,
+    idleSeconds: num({ min: 0, default: 30 }),
     returnAfterMinutes: amount,
     minValue: amount,
     minItems: count,
@@ -108,7 +98,7 @@ export const trigger = tagged('type', {
 })
 
 /** Variants of one campaign kind: what each may replace differs by kind. */
-const variants = (replaces: Record<string, SchemaNode>) =>
+const variants = <R extends Record<string, SchemaNode>>(replaces: R) =>
   arr(obj({ id, weight: num({ gt: 0 }), ...replaces }, { required: ['id', 'weight'] }), {
     max: 20,
     unique: 'id',
@@ -119,12 +109,12 @@ const base = {
   trigger,
   audience,
   frequency,
-  priority: num(),
-  holdout: percent,
-  enabled: bool(),
+  priority: num({ default: 0 }),
+  holdout: num({ min: 0, max: 100, default: 0 }),
+  enabled: bool({ default: true }),
 }
 const survey = { ...base, question: text, variants: variants({ question: text }), thanks: text }
-const campaignOf = (props: Record<string, SchemaNode>, ...required: string[]): ObjNode =>
+const campaignOf = <P extends typeof base, R extends keyof P & string>(props: P, ...required: R[]) =>
   obj(props, { required: ['id', 'trigger', ...required] })
 
 export const campaign = tagged('kind', {
@@ -132,7 +122,7 @@ export const campaign = tagged('kind', {
     {
       ...base,
       variants: variants({ content: popupContent }),
-      layout: oneOf(['modal', 'slide-in', 'bar-top', 'bar-bottom', 'sheet', 'inline']),
+      layout: oneOf(['modal', 'slide-in', 'bar-top', 'bar-bottom', 'sheet', 'inline'], { default: 'modal' }),
       position: oneOf(['left', 'right']),
       target: selector,
       content: popupContent,
@@ -162,8 +152,8 @@ export const campaign = tagged('kind', {
       ...base,
       variants: variants({ content: pushContent }),
       vapidPublicKey: str({ min: 1, max: 200 }),
-      serviceWorker: url,
-      scope: url,
+      serviceWorker: pageFields.endpoint,
+      scope: pageFields.endpoint,
       content: pushContent,
     },
     'vapidPublicKey',
@@ -172,32 +162,27 @@ export const campaign = tagged('kind', {
 })
 
 export const theme = obj({
-  // Colour and font end up in CSS: no `;`, braces or quotes-breaking characters.
-  color: str({ max: 64, pattern: /^[\w#(),.%/ -]+$/ }),
-  radius: num({ min: 0, max: 100 }),
-  font: str({ max: 200, pattern: /^[\w "',-]+$/ }),
-  mode: oneOf(['light', 'dark', 'auto']),
+  // Colour and font end up in CSS: values only, nothing that loads or breaks out (cssSyntax.ts).
+  color: str({ max: 64, format: 'color', default: '#4f46e5' }),
+  radius: num({ min: 0, max: 100, default: 12 }),
+  font: str({ max: 200, pattern: CSS_SYNTAX.font }),
+  mode: oneOf(['light', 'dark', 'auto'], { default: 'auto' }),
 })
 
 /** The whole config, v1. Lenient at the top: a broken optional field or campaign is dropped and reported. */
 export const configDefinition = obj(
   {
     $schema: str({ max: 500 }),
-    version: oneOf([1]),
-    site: str({ max: 64, pattern: /^[\w.-]+$/ }),
-    endpoint: url,
-    format: oneOf(['linger', 'segment', 'rudderstack', 'posthog']),
-    writeKey: str({ max: 500 }),
-    consent: oneOf(['granted', 'required']),
+    ...pageFields,
     locale: str({ max: 35 }),
     theme,
     limits: obj({ perSession: count, gapSeconds: amount }),
     cart: obj({
-      dataLayer: union([bool(), str({ max: 100, pattern: /^[A-Za-z_$][\w$]*$/ })]),
-      shopify: bool(),
-      attributionDays: amount,
+      dataLayer: union([bool(), str({ max: 100, pattern: /^[A-Za-z_$][\w$]*$/ })], { default: true }),
+      shopify: bool({ default: false }),
+      attributionDays: num({ min: 0, default: 5 }),
     }),
-    campaigns: arr(campaign, { max: 100, unique: 'id', lenient: true }),
+    campaigns: arr(campaign, { max: MAX_CAMPAIGNS, unique: 'id', lenient: true }),
   },
   { required: ['version', 'site', 'campaigns'], lenient: true },
 )

@@ -36,8 +36,7 @@ export const DOCS: Record<string, string> = {
   'LingerConfig.version': 'Config format version. Always 1.',
   'LingerConfig.site': 'Site id sent with every event (letters, digits, `.`, `_`, `-`).',
   'LingerConfig.endpoint': 'Where event batches are POSTed: an http(s) or relative URL.',
-  'LingerConfig.format':
-    'Batch format: `linger` (default), or straight into `segment`, `rudderstack` or `posthog`.',
+  'LingerConfig.format': 'Batch format: `linger`, or straight into `segment`, `rudderstack` or `posthog`.',
   'LingerConfig.writeKey': 'Write key / API key for the segment, rudderstack and posthog formats.',
   'LingerConfig.consent':
     '`required`: store and send nothing until `linger("consent", true)`; `granted`: no need to wait.',
@@ -48,14 +47,15 @@ export const DOCS: Record<string, string> = {
   'LingerConfig.limits.gapSeconds': 'Quiet seconds after any widget closes before another may show.',
   'LingerConfig.cart': 'Where the cart comes from, and how purchases are attributed to cart campaigns.',
   'LingerConfig.cart.dataLayer':
-    'Read GA4 e-commerce events from `window.dataLayer` (true, the default), a named array, or not (false).',
+    'Read GA4 e-commerce events from `window.dataLayer` (true), a named array, or not (false).',
   'LingerConfig.cart.shopify': "Also read Shopify's `/cart.js`.",
   'LingerConfig.cart.attributionDays':
-    'Days after a cart campaign was shown in which a purchase counts as recovered. Default 5.',
+    'Days after a cart campaign was shown in which a purchase counts as recovered.',
   'LingerConfig.campaigns': 'The campaigns. A broken campaign is reported and skipped; the others still run.',
 
   Theme: 'Look of every widget.',
-  'Theme.color': 'Accent colour: any CSS colour (`#4f46e5`, `rgb(…)`, a name).',
+  'Theme.color':
+    'Accent colour: hex (`#4f46e5`), `rgb()`/`hsl()` with numbers, or a colour name; nothing that loads (`url()`) or refers (`var()`).',
   'Theme.radius': 'Corner radius in px.',
   'Theme.font': 'CSS font-family, or `inherit` for the page font.',
   'Theme.mode': '`light`, `dark`, or `auto` (follows the visitor’s system setting).',
@@ -82,7 +82,7 @@ export const DOCS: Record<string, string> = {
   'Campaign.trigger': 'When the campaign fires.',
   'Campaign.audience': 'Who qualifies. Every condition given must hold.',
   'Campaign.frequency': 'How often one visitor may see it.',
-  'Campaign.priority': 'Higher wins when several are eligible at once. Default 0.',
+  'Campaign.priority': 'Higher wins when several are eligible at once.',
   'Campaign.holdout': 'Percent of qualifying visitors not shown it, to measure lift.',
   'Campaign.enabled': 'false switches the campaign off.',
   'Campaign.variants': 'A/B variants; each visitor gets one, stable, by weight.',
@@ -118,7 +118,7 @@ export const DOCS: Record<string, string> = {
     'The visitor is leaving: pointer toward the tab bar (desktop), fast scroll-up, tab switch.',
   'Trigger.exit-intent.minSeconds': 'Ignore exit intent in the first N seconds on the page.',
   'Trigger.exit-intent.graceMs':
-    'Desktop: milliseconds the pointer must stay outside before the pop-up shows; coming back cancels. Default 30; raise it if visitors graze the top edge.',
+    'Desktop: milliseconds the pointer must stay outside before the pop-up shows; coming back cancels. Raise it if visitors graze the top edge.',
   'Trigger.cart-abandon': 'The cart has items and the visitor leaves, idles, or comes back without buying.',
   'Trigger.cart-abandon.on': 'Which moments count: `exit-intent`, `idle`, `return`.',
   'Trigger.cart-abandon.idleSeconds': 'Seconds without input that count as idle.',

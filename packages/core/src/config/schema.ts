@@ -5,11 +5,13 @@
  */
 
 /** Checks a string gets beyond length and pattern (see `formatIssue`). */
-export type Format = 'href' | 'url' | 'match' | 'tz' | 'date'
+export type Format = 'href' | 'url' | 'match' | 'tz' | 'date' | 'color'
 export type Literal = string | number | boolean
 
+/** `default`: the value Linger uses when the field is absent (schema.json and the README say it). */
 export interface StrNode {
   type: 'str'
+  default?: string
   min?: number
   /** Defaults to 2,000 so no marketer text can be unbounded. */
   max: number
@@ -18,6 +20,7 @@ export interface StrNode {
 }
 export interface NumNode {
   type: 'num'
+  default?: number
   min?: number
   max?: number
   /** Exclusive minimum. */
@@ -26,14 +29,16 @@ export interface NumNode {
 }
 export interface BoolNode {
   type: 'bool'
+  default?: boolean
 }
-export interface LitNode {
+export interface LitNode<V extends Literal = Literal> {
   type: 'lit'
-  values: readonly Literal[]
+  values: readonly V[]
+  default?: V
 }
-export interface ArrNode {
+export interface ArrNode<I extends SchemaNode = SchemaNode> {
   type: 'arr'
-  item: SchemaNode
+  item: I
   min?: number
   /** Defaults to 100. */
   max: number
@@ -42,28 +47,35 @@ export interface ArrNode {
   /** Invalid items are reported and left as holes (`undefined`) instead of failing the array. */
   lenient?: boolean
 }
-export interface ObjNode {
+export interface ObjNode<
+  P extends Record<string, SchemaNode> = Record<string, SchemaNode>,
+  R extends string = string,
+> {
   type: 'obj'
-  props: Record<string, SchemaNode>
-  required: readonly string[]
+  props: P
+  required: readonly R[]
   /** Invalid optional properties and unknown keys are reported and dropped, not fatal. */
   lenient?: boolean
 }
-export interface RecordNode {
+export interface RecordNode<V extends SchemaNode = SchemaNode> {
   type: 'record'
-  value: SchemaNode
+  value: V
   key?: RegExp
   /** Most keys; defaults to 50. */
   max: number
 }
-export interface UnionNode {
+export interface UnionNode<O extends readonly SchemaNode[] = readonly SchemaNode[]> {
   type: 'union'
-  of: readonly SchemaNode[]
+  of: O
+  default?: Literal
 }
-export interface TaggedNode {
+export interface TaggedNode<
+  K extends string = string,
+  B extends Record<string, ObjNode> = Record<string, ObjNode>,
+> {
   type: 'tagged'
-  tag: string
-  of: Record<string, ObjNode>
+  tag: K
+  of: B
 }
 
 export type SchemaNode =
@@ -77,49 +89,98 @@ export type SchemaNode =
   | UnionNode
   | TaggedNode
 
+// The constructors keep literal types (`oneOf(['a', 'b'])` is `LitNode<'a' | 'b'>`) so
+// `Infer` can turn the config definition into its TypeScript types (config/types.ts).
+
 /** A string of at most 2,000 characters unless `max` says otherwise. */
-export const str = (o: Partial<Omit<StrNode, 'type'>> = {}): StrNode => ({ type: 'str', max: 2000, ...o })
+export const str = (o: Partial<Omit<StrNode, 'type'>> = {}): StrNode => ({
+  type: 'str',
+  max: 2000,
+  ...o,
+})
 
 /** A finite number (never NaN or Infinity). */
-export const num = (o: Omit<NumNode, 'type'> = {}): NumNode => ({ type: 'num', ...o })
+export const num = (o: Omit<NumNode, 'type'> = {}): NumNode => ({
+  type: 'num',
+  ...o,
+})
 
-export const bool = (): BoolNode => ({ type: 'bool' })
+export const bool = (o: Omit<BoolNode, 'type'> = {}): BoolNode => ({ type: 'bool', ...o })
 
 /** One of the given literal values. */
-export const oneOf = (values: readonly Literal[]): LitNode => ({ type: 'lit', values })
-
-export const arr = (item: SchemaNode, o: Partial<Omit<ArrNode, 'type' | 'item'>> = {}): ArrNode => ({
-  type: 'arr',
-  item,
-  max: 100,
+export const oneOf = <const V extends Literal>(
+  values: readonly V[],
+  o: { default?: NoInfer<V> } = {},
+): LitNode<V> => ({
+  type: 'lit',
+  values,
   ...o,
 })
+
+export const arr = <I extends SchemaNode>(
+  item: I,
+  o: Partial<Omit<ArrNode, 'type' | 'item'>> = {},
+): ArrNode<I> => ({ type: 'arr', item, max: 100, ...o })
 
 /** A closed object: keys not in `props` are errors. */
-export const obj = <P extends Record<string, SchemaNode>>(
+export const obj = <const P extends Record<string, SchemaNode>, const R extends keyof P & string = never>(
   props: P,
-  o: { required?: readonly (keyof P & string)[]; lenient?: boolean } = {},
-): ObjNode => ({ type: 'obj', props, required: [], ...o })
+  o: { required?: readonly R[]; lenient?: boolean } = {},
+  // NoInfer: inside `tagged(…)` the expected `ObjNode` would otherwise make every key required.
+): ObjNode<P, NoInfer<R>> => ({ type: 'obj', props, required: [], ...o })
 
 /** An object with free keys (matching `key`), all holding `value`: per-locale text. */
-export const record = (
-  value: SchemaNode,
+export const record = <V extends SchemaNode>(
+  value: V,
   o: Partial<Omit<RecordNode, 'type' | 'value'>> = {},
-): RecordNode => ({
-  type: 'record',
-  value,
-  max: 50,
+): RecordNode<V> => ({ type: 'record', value, max: 50, ...o })
+
+export const union = <const O extends readonly SchemaNode[]>(
+  of: O,
+  o: { default?: Literal } = {},
+): UnionNode<O> => ({
+  type: 'union',
+  of,
   ...o,
 })
 
-export const union = (of: readonly SchemaNode[]): UnionNode => ({ type: 'union', of })
-
 /** Objects told apart by the string property `tag`; each branch gets `tag` as a required literal. */
-export const tagged = (tag: string, branches: Record<string, ObjNode>): TaggedNode => {
+export const tagged = <K extends string, B extends Record<string, ObjNode>>(
+  tag: K,
+  branches: B,
+): TaggedNode<K, B> => {
   const of: Record<string, ObjNode> = {}
   for (const k in branches) {
     const b = branches[k]!
     of[k] = { ...b, props: { [tag]: oneOf([k]), ...b.props }, required: [tag, ...b.required] }
   }
-  return { type: 'tagged', tag, of }
+  return { type: 'tagged', tag, of: of as B }
 }
+
+type Expand<T> = T extends infer O ? { [K in keyof O]: O[K] } : never
+
+// One entry per node type, looked up by `type`: flatter for the compiler than a chain of
+// conditionals, which hits TypeScript's instantiation depth on the campaign union.
+interface Inferred<N> {
+  str: string
+  num: number
+  bool: boolean
+  lit: N extends LitNode<infer V> ? V : never
+  arr: N extends ArrNode<infer I> ? Infer<I>[] : never
+  record: N extends RecordNode<infer V> ? Record<string, Infer<V>> : never
+  union: N extends UnionNode<infer O> ? Infer<O[number]> : never
+  tagged: N extends TaggedNode<infer K, infer B>
+    ? { [T in keyof B & string]: { [k in K]: T } & Infer<B[T]> }[keyof B & string]
+    : never
+  // `required` is read, not inferred: inferring from `never[]` would give `string`.
+  obj: N extends ObjNode<infer P>
+    ? Expand<
+        { [k in N['required'][number] & keyof P]: Infer<P[k]> } & {
+          [k in Exclude<keyof P, N['required'][number]>]?: Infer<P[k]>
+        }
+      >
+    : never
+}
+
+/** The TypeScript type of the values a node accepts. */
+export type Infer<N> = N extends SchemaNode ? Inferred<N>[N['type']] : never

@@ -15,6 +15,8 @@ const FORMAT_PATTERNS: Partial<Record<Format, string>> = {
   href: `^(?:${ci('https')}?:|${ci('mailto')}:|${ci('tel')}:|(?![^/?#]*:))`,
   url: `^(?:${ci('https')}?:|(?![^/?#]*:))`,
   date: '^\\d{4}-\\d\\d-\\d\\d',
+  // Looser than cssSyntax.ts (JSON Schema has no `i` flag), but no `url(`, `var(`, `;` or `}`.
+  color: `^(?:#[\\dA-Fa-f]{3,8}|(?:${ci('rgb')}|${ci('hsl')})${ci('a')}?\\([-+\\d.%\\sa-zA-Z,/]*\\)|[A-Za-z]+)$`,
 }
 
 /**
@@ -43,7 +45,12 @@ export function toJsonSchema(root: SchemaNode = configDefinition, names = DEFS, 
     return out
   }
 
-  const body = (n: SchemaNode, owner: string, base: string): Json => {
+  const body = (n: SchemaNode, owner: string, base: string): Json => ({
+    ...shape(n, owner, base),
+    default: (n as { default?: unknown }).default,
+  })
+
+  const shape = (n: SchemaNode, owner: string, base: string): Json => {
     switch (n.type) {
       case 'str':
         return {

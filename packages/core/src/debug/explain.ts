@@ -8,7 +8,7 @@ const PROSE: Record<string, (d: D) => string> = {
   ok: () => 'all conditions hold',
   disabled: () => 'the campaign is disabled ("enabled": false)',
   'bad-regex': (d) =>
-    `the ${d.field} rule "${d.pattern}" is not a valid regular expression, so the rule fails closed`,
+    `the ${d.field} rule "${d.pattern}" is not a valid or not a safe regular expression, so the rule fails closed`,
   utm: (d) =>
     `UTM "${d.key}" of the landing URL is ${d.value === undefined ? 'missing' : `"${d.value}"`}, not an allowed value`,
   device: (d) => `the device is "${d.device}", not one of the audience's devices`,

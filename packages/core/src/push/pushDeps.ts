@@ -1,10 +1,11 @@
 import type { StateKv } from '../targeting/caps'
+import type { EventType } from '../types'
 import type { PushPort, PushState } from './types'
 
 /** What the push flow needs: the browser port, an event sink (adds campaignId), the state kv. */
 export interface PushDeps {
   port: PushPort
-  emit(type: string, props?: Record<string, unknown>): void
+  emit(type: EventType, props?: Record<string, unknown>): void
   kv: StateKv
   now?: () => number
   /** Subscribe timeout; Chromium offline never settles `subscribe()`. Default 10 s. */

@@ -1,6 +1,6 @@
 import type { Identity } from '../identity/Identity'
 import type { PushPort } from '../push/types'
-import type { Cart, LingerConfig, Order } from '../types'
+import type { Cart, EventType, LingerConfig, Order } from '../types'
 import type { EventMeta } from './core'
 import type { switchKv } from './switchKv'
 import type { DebugModule, InitOptions } from './types'
@@ -17,7 +17,7 @@ export interface Base {
   options: InitOptions
   kv: { state: ReturnType<typeof switchKv>; cart: ReturnType<typeof switchKv> }
   pushPort?: PushPort
-  emit(type: string, props?: Record<string, unknown>, meta?: EventMeta): void
+  emit(type: EventType, props?: Record<string, unknown>, meta?: EventMeta): void
   /** Resolves once identity and the stored user are loaded. */
   loaded: Promise<void>
   identity(): Identity

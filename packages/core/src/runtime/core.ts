@@ -3,7 +3,7 @@ import type { PushDeps } from '../push/pushDeps'
 import type { PushFlow } from '../push/pushFlow'
 import type { Caps } from '../targeting/caps'
 import type { Decision, TargetContext } from '../targeting/types'
-import type { Campaign, LingerConfig } from '../types'
+import type { Campaign, EventType, LingerConfig } from '../types'
 import type { InitOptions } from './types'
 
 /** Campaign and variant an event belongs to. */
@@ -24,7 +24,7 @@ export interface Core {
   /** The visitor has clicked, tapped or typed on this page. */
   interacted: boolean
   locale: string
-  emit(type: string, props?: Record<string, unknown>, meta?: EventMeta): void
+  emit(type: EventType, props?: Record<string, unknown>, meta?: EventMeta): void
   context(): TargetContext
   /** The push module and what it needs for `meta`'s events; rejects when it can't be loaded. */
   push(meta: EventMeta): Promise<{ flow: PushFlow; deps: PushDeps }>

@@ -2,10 +2,11 @@ import { isSafeLink } from '../config/isSafeLink'
 import type { CoreConfig } from './base'
 
 /**
- * The fields the always-loaded part needs from an untrusted config, checked as
- * `validateConfig` (in the campaigns chunk, later) checks them: `undefined` when the config
- * is unusable; a broken optional field is left out. `consent` needs no check: only
- * `"required"` changes anything.
+ * The fields the always-loaded part needs from an untrusted config (config/pageFields.ts),
+ * checked as `validateConfig` (in the campaigns chunk, later) checks them: `undefined` when the
+ * config is unusable; a broken optional field is left out. `consent` needs no check: only
+ * `"required"` changes anything. Written out rather than read from pageFields: the generic
+ * version cost linger.js 91 B brotli; test/runtime/coreConfig.test.ts holds the two together.
  */
 export function coreConfig(input: unknown): CoreConfig | undefined {
   const c = input as Partial<Record<keyof CoreConfig | 'version' | 'campaigns', unknown>> | null

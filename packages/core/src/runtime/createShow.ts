@@ -8,6 +8,7 @@ import { pickVariant } from '../targeting/pickVariant'
 import type { Decision } from '../targeting/types'
 import type { Campaign, PushCampaign } from '../types'
 import type { Core } from './core'
+import { keepClear } from './keepClear'
 import type { MountedWidget, MountWidget } from './widgets'
 
 interface Screen {
@@ -76,7 +77,11 @@ export function createShow(core: Core) {
     if (!preview && campaign.trigger.type === 'cart-abandon') core.cart.addShown(campaign.id, variant, out)
     if (!out) return open(campaign, variant, source, preview)
     core.caps.shown(campaign.id, false)
-    core.emit('campaign.held-out', { trigger: source }, { campaignId: campaign.id, variant })
+    core.emit(
+      'campaign.held-out',
+      { trigger: source, kind: campaign.kind },
+      { campaignId: campaign.id, variant },
+    )
     core.report(campaign, no('held-out', { variant }), source)
   }
 
@@ -129,7 +134,8 @@ export function createShow(core: Core) {
         },
         { theme: core.config?.theme, variant, returnFocus, document: doc },
       )
-      core.emit('campaign.shown', { trigger: source, ...(preview && { preview }) }, meta)
+      keepClear(core.win, campaign)
+      core.emit('campaign.shown', { trigger: source, kind: campaign.kind, ...(preview && { preview }) }, meta)
       if (push) core.emit('push.prompted', {}, meta)
       if (!preview) core.caps.shown(campaign.id)
       core.report(campaign, OK, source)

@@ -1,4 +1,4 @@
-import type { Campaign, CartItem, Theme } from '../types'
+import type { Campaign, CartItem, EventType, Theme } from '../types'
 
 // The boundary between the core and a widgets chunk. It lives here because @linger/widgets
 // depends on core (not the other way round); packages/widgets/src/host.ts re-exports it.
@@ -9,7 +9,7 @@ import type { Campaign, CartItem, Theme } from '../types'
  */
 export interface WidgetHost {
   /** Record an event for this campaign (the core adds campaignId, variant and the envelope). */
-  track(type: string, props?: Record<string, unknown>): void
+  track(type: EventType, props?: Record<string, unknown>): void
   /**
    * The visitor closed the widget (`dismissed`), converted (`converted`), or finished a survey
    * (`completed`). The widget removes itself right after calling this; `unmount()` is then a no-op.

@@ -1,8 +1,8 @@
-import type { Campaign } from '../types'
+import type { Campaign, Variant } from '../types'
 
 /** The campaign as the visitor sees it: the variant's `content` / `question` replace the campaign's. */
 export function applyVariant(campaign: Campaign, variantId?: string): Campaign {
-  const v = campaign.variants?.find((x) => x.id === variantId)
+  const v = (campaign.variants as Variant[] | undefined)?.find((x) => x.id === variantId)
   if (!v) return campaign
   const merged = { ...campaign } as Campaign & Record<string, unknown>
   if (v.content) merged.content = v.content

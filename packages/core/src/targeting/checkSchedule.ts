@@ -23,7 +23,8 @@ export function checkSchedule(s: Audience['schedule'], now: number, visitorZone?
   }
   if (s.days && !s.days.includes(t.day)) return no('schedule-day', { day: t.day })
   if (s.hours) {
-    const [from, to] = s.hours
+    // Always two numbers once validated; the defaults only satisfy the type.
+    const [from = 0, to = 24] = s.hours
     const inside = from <= to ? t.hour >= from && t.hour < to : t.hour >= from || t.hour < to
     if (!inside) return no('schedule-hour', { hour: Math.floor(t.hour) })
   }

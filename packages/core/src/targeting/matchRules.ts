@@ -1,8 +1,9 @@
+import { isUnsafeRegex } from '../config/isUnsafeRegex'
 import type { MatchRules } from '../types'
 import { no } from './decision'
 import type { Check } from './types'
 
-// Patterns are compiled once per string; `null` marks an invalid `re:` pattern.
+// Patterns are compiled once per string; `null` marks an invalid or unsafe `re:` pattern.
 const compiled = new Map<string, ((s: string) => boolean) | null>()
 
 function compile(pattern: string): ((s: string) => boolean) | null {
@@ -10,8 +11,11 @@ function compile(pattern: string): ((s: string) => boolean) | null {
   if (test === undefined) {
     if (pattern.startsWith('re:')) {
       try {
-        const re = new RegExp(pattern.slice(3))
-        test = (s) => re.test(s)
+        // The same guard as the validator's, here too, so a config that skipped validation
+        // still cannot hand the page a rule that backtracks for seconds on a crafted URL.
+        const src = pattern.slice(3)
+        const re = new RegExp(src)
+        test = isUnsafeRegex(src) ? null : (s) => re.test(s)
       } catch {
         test = null
       }
@@ -26,7 +30,7 @@ function compile(pattern: string): ((s: string) => boolean) | null {
 
 /**
  * Include/exclude rules against a value seen in several forms (e.g. a full URL and its path):
- * exact, trailing-`*` prefix, or `re:` regex. An invalid regex fails the rule closed.
+ * exact, trailing-`*` prefix, or `re:` regex. An invalid or unsafe regex fails the rule closed.
  */
 export function matchRules(field: string, rules: MatchRules | undefined, forms: string[]): Check {
   if (!rules) return

@@ -3,6 +3,8 @@
  * what must survive it. corpus.test.ts runs them through validateConfig, schema.test.ts
  * through the JSON Schema.
  */
+import { redos } from './redos'
+
 export interface CorpusEntry {
   name: string
   input: unknown
@@ -109,18 +111,29 @@ export const corpus: CorpusEntry[] = [
 
   // ── broken optional top-level fields ──
   field('theme a string', { theme: 'dark' }, 'theme', 'type'),
+  // CSS values are values: nothing that loads a URL or leaves the declaration (issue 25, finding 4).
+  ...[
+    'red;}body{display:none',
+    'url("https://evil.example/x")',
+    'url(//tracker.example/pixel.png)',
+    'image-set("//tracker.example/a.png" 1x)',
+    'var(--x)',
+    'expression(alert(1))',
+    '@import "//tracker.example/x.css"',
+    'rgb(var(--x), 0, 0)',
+    'rgb(0 0 0) url(x)',
+    'red}',
+  ].map((color) => field(`theme colour ${color}`, { theme: { color } }, 'theme.color', 'color')),
+  field('theme colour not a colour name', { theme: { color: 'sparkly' } }, 'theme.color', 'color', true),
+  field('theme colour #12345 (five digits)', { theme: { color: '#12345' } }, 'theme.color', 'color', true),
   field(
-    'theme colour breaking out of CSS',
-    { theme: { color: 'red;}body{display:none' } },
-    'theme.color',
+    'theme font with url()',
+    { theme: { font: 'url(//tracker.example/f.woff)' } },
+    'theme.font',
     'pattern',
   ),
-  field(
-    'theme colour with url()',
-    { theme: { color: 'url("https://evil.example/x")' } },
-    'theme.color',
-    'pattern',
-  ),
+  field('theme font with a brace', { theme: { font: 'Arial}' } }, 'theme.font', 'pattern'),
+  field('theme radius as CSS', { theme: { radius: '1px;background:url(x)' } }, 'theme.radius', 'type'),
   field('theme radius negative', { theme: { radius: -1 } }, 'theme.radius', 'range'),
   field('theme mode unknown', { theme: { mode: 'sepia' } }, 'theme.mode', 'enum'),
   field('theme font with a semicolon', { theme: { font: 'x; color: red' } }, 'theme.font', 'pattern'),
@@ -230,16 +243,10 @@ export const corpus: CorpusEntry[] = [
 
   // ── audience ──
   camp('url include a string', aud({ url: { include: '/cart' } }), '.audience.url.include', 'type'),
-  camp('regex (a+)+', urlRule('re:^(a+)+$'), '.audience.url.include[0]', 'redos', true),
-  camp('regex (a*)*', urlRule('re:(a*)*b'), '.audience.url.include[0]', 'redos', true),
-  camp('regex (a|a)*', urlRule('re:(a|a)*$'), '.audience.url.include[0]', 'redos', true),
-  camp('regex (.*){10}', urlRule('re:(.*){10}x'), '.audience.url.include[0]', 'redos', true),
-  camp('regex ([a-z]+)*', urlRule('re:^([a-z]+)*$'), '.audience.url.include[0]', 'redos', true),
-  camp('regex ((ab)*)+', urlRule('re:((ab)*)+c'), '.audience.url.include[0]', 'redos', true),
-  camp('regex (?:x+)+', urlRule('re:(?:x+)+y'), '.audience.url.include[0]', 'redos', true),
-  camp('regex (\\w+\\s?)*', urlRule('re:^(\\w+\\s?)*$'), '.audience.url.include[0]', 'redos', true),
-  camp('regex named group (?<n>a+)+', urlRule('re:(?<n>a+)+$'), '.audience.url.include[0]', 'redos', true),
-  camp('regex with stacked wildcards', urlRule('re:.*a.*b.*c.*d'), '.audience.url.include[0]', 'redos', true),
+  // Known ReDoS shapes (redos.ts), each refused with the rule's path.
+  ...redos.map(({ src, shape }) =>
+    camp(`regex ${shape}: ${src}`, urlRule(`re:${src}`), '.audience.url.include[0]', 'redos', true),
+  ),
   camp('regex that does not compile: [', urlRule('re:['), '.audience.url.include[0]', 'regex', true),
   camp(
     'regex that does not compile: (',

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs'
 import Ajv2020 from 'ajv/dist/2020'
 import { describe, expect, it } from 'vitest'
+import { check, configDefinition, type SchemaNode } from '../../src/config'
+import { DEFS, DOCS } from '../../src/config/docs'
 import { toJsonSchema } from '../../src/config/toJsonSchema'
 import { corpus } from './corpus'
 import { contractExample, everyField } from './examples'
@@ -27,6 +29,32 @@ describe('JSON Schema', () => {
 
   it.each(corpus.filter((e) => !e.schemaMisses))('rejects: $name', (entry) => {
     expect(validate(entry.input)).toBe(false)
+  })
+
+  it('uses every text docs.ts holds: a key that names no field would be lost help', () => {
+    const read = new Set<string>()
+    const spy = new Proxy(DOCS, {
+      get: (t, k: string) => {
+        read.add(k)
+        return t[k]
+      },
+    })
+    toJsonSchema(configDefinition, DEFS, spy)
+    expect(Object.keys(DOCS).filter((k) => !read.has(k))).toEqual([])
+  })
+
+  it('every default the definition gives passes its own field', () => {
+    const bad: string[] = []
+    const walk = (n: SchemaNode, path: string) => {
+      const d = (n as { default?: unknown }).default
+      if (d !== undefined && check(n, d, path, []) === undefined) bad.push(path)
+      if (n.type === 'obj') for (const [k, c] of Object.entries(n.props)) walk(c, `${path}.${k}`)
+      if (n.type === 'tagged') for (const [k, c] of Object.entries(n.of)) walk(c, `${path}<${k}>`)
+      if (n.type === 'arr') walk(n.item, `${path}[]`)
+      if (n.type === 'union') for (const c of n.of) walk(c, path)
+    }
+    walk(configDefinition, '')
+    expect(bad).toEqual([])
   })
 
   it('describes every property, so editors show help', () => {

@@ -3,10 +3,10 @@ import { configDefinition } from '../../src/config'
 import type { SchemaNode } from '../../src/config/schema'
 import { everyField } from './examples'
 
-// Definition and types cannot drift silently: `everyField` is typed `LingerConfig` (so it
-// holds nothing the types lack) and must validate (so the definition knows all it holds);
-// here, every property the definition knows must appear in it (so the definition holds
-// nothing the types lack).
+// `LingerConfig` is derived from the definition (config/types.ts), so the two agree by
+// construction; `everyField` (typed `LingerConfig`, and it must validate) shows the derived
+// types accept a config using every field: here, every property the definition knows must
+// appear in it.
 
 // Shared nodes (one `audience` for every kind) count once: a property is covered when the
 // example uses it anywhere the same node applies. Keys are `<node number>.<property>`.

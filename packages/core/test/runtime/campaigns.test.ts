@@ -29,7 +29,8 @@ describe('showing campaigns', () => {
     expect(a.pipe.events.at(-1)).toMatchObject({
       type: 'campaign.shown',
       campaignId: 'exit',
-      props: { trigger: 'pageview' },
+      // The kind lets the collector's report read each campaign by its own outcome.
+      props: { trigger: 'pageview', kind: 'popup' },
     })
     host.track('lead.captured', { email: 'a@b.test' })
     host.close('dismissed')
@@ -98,6 +99,7 @@ describe('showing campaigns', () => {
     expect(pipe.events.find((e) => e.type === 'campaign.held-out')).toMatchObject({
       campaignId: 'h',
       variant: 'v1',
+      props: { kind: 'popup' },
     })
     expect(pipe.types().filter((t) => t === 'campaign.held-out')).toHaveLength(1)
   })

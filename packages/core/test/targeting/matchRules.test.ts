@@ -45,6 +45,15 @@ describe('matchRules', () => {
     expect(d).toEqual({ show: false, code: 'bad-regex', detail: { field: 'url', pattern: 're:(unclosed' } })
     expect(matchRules('url', { exclude: ['re:[z-a]'] }, url('https://a.test/'))?.code).toBe('bad-regex')
   })
+  it('fails closed, at once, on a rule that would backtrack for seconds (issue 25, finding 3)', () => {
+    // The rule that froze Chromium for 6 s on a 111-character path, given to the engine
+    // without going through validateConfig (a config built in code).
+    const rule = 're:^/page/[a-z]+[a-z]+[a-z]+[a-z]+[a-z]+[a-z]+$'
+    const t = performance.now()
+    const d = matchRules('url', { include: [rule] }, url(`https://a.test/page/${'a'.repeat(105)}!`))
+    expect(d).toEqual({ show: false, code: 'bad-regex', detail: { field: 'url', pattern: rule } })
+    expect(performance.now() - t).toBeLessThan(100)
+  })
   it('treats an empty referrer as matching nothing', () => {
     expect(matchRules('referrer', { include: ['*'] }, url(''))?.code).toBe('referrer-not-included')
     expect(matchRules('referrer', { exclude: ['*'] }, url(''))).toBeUndefined()
