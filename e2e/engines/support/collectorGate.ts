@@ -12,7 +12,8 @@ export type GateFault = { status: number; headers?: Record<string, string> } | {
  */
 export function collectorGate(app: ReturnType<typeof createApp>) {
   const plan: GateFault[] = []
-  const log: Array<{ at: number; outcome: string; events: number }> = []
+  /** Every batch that reached the gate: its event ids, and the ids the collector already had (its answer). */
+  const log: Array<{ at: number; outcome: string; events: number; ids: string[]; duplicates?: number }> = []
   const gate = {
     refusing: false,
     /** Decides a fault for each batch not already planned (chaos); undefined = forward. */
@@ -26,16 +27,20 @@ export function collectorGate(app: ReturnType<typeof createApp>) {
       const chunks: Buffer[] = []
       for await (const chunk of req) chunks.push(chunk as Buffer)
       const body = Buffer.concat(chunks)
-      let events = 0
+      let ids: string[] = []
       try {
-        events = (JSON.parse(body.toString('utf8')) as { events?: unknown[] }).events?.length ?? 0
+        ids = ((JSON.parse(body.toString('utf8')) as { events?: { id: string }[] }).events ?? []).map(
+          (e) => e.id,
+        )
       } catch {}
       const fault = gate.refusing ? ({ drop: true } as const) : (plan.shift() ?? gate.chaos?.())
-      log.push({
+      const entry: (typeof log)[number] = {
         at: Date.now(),
         outcome: fault ? ('drop' in fault ? 'drop' : String(fault.status)) : 'forwarded',
-        events,
-      })
+        events: ids.length,
+        ids,
+      }
+      log.push(entry)
       if (fault && 'drop' in fault) return void req.socket.destroy()
       if (fault) return void res.writeHead(fault.status, fault.headers).end()
       const answer = await app.request('/v1/batch', {
@@ -43,7 +48,11 @@ export function collectorGate(app: ReturnType<typeof createApp>) {
         headers: { 'content-type': req.headers['content-type'] ?? '' },
         body,
       })
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text())
+      const text = await answer.text()
+      try {
+        entry.duplicates = (JSON.parse(text) as { duplicates?: number }).duplicates
+      } catch {}
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(text)
     },
   }
   return gate

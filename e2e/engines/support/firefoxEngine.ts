@@ -3,6 +3,8 @@ import puppeteer, { type Browser, type BrowserContext, type KeyInput, type Page 
 import { jsonOnly } from './jsonOnly'
 import type { Engine, PageFn, Tab } from './types'
 
+type BidiContext = { performActions(actions: unknown[]): Promise<void> }
+
 /** Debian's Firefox ESR, or LINGER_FIREFOX. */
 export function firefoxBinary(): string | undefined {
   const candidates = [process.env.LINGER_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox']
@@ -23,7 +25,17 @@ export function puppeteerTab(page: Page): Tab {
     },
     type: (text) => page.keyboard.type(text),
     async pointer(points) {
-      for (const [x, y] of points) await page.mouse.move(x, y)
+      // One input sequence, as a hand makes them: mouse.move() per point would be one BiDi
+      // round trip each, far slower than a real flick on a loaded machine. (Puppeteer's
+      // browsingContext is internal; its performActions is BiDi's input.performActions.)
+      const context = (page.mainFrame() as unknown as { browsingContext: BidiContext }).browsingContext
+      const moves = points.map(([x, y]) => ({
+        type: 'pointerMove',
+        x: Math.round(x),
+        y: Math.round(y),
+        duration: 16,
+      }))
+      await context.performActions([{ type: 'pointer', id: '__puppeteer_mouse', actions: moves }])
     },
     click: (x, y) => page.mouse.click(x, y),
     close: () => page.close({ runBeforeUnload: true }),
@@ -56,6 +68,11 @@ export async function launchFirefox(): Promise<Engine> {
     version: (await browser.version()).replace('/', ' '),
     driver: 'puppeteer-core over WebDriver BiDi',
     can: { offline: true, touch: false, pointerOut: false },
+    why: {
+      touch:
+        "headless Firefox takes WebDriver BiDi touch input (touchstart, pointerType 'touch') and a phone's coarse pointer and screen (prefs), but does not scroll the page by touch, so no swipe can happen",
+      pointerOut: 'WebDriver BiDi refuses pointer moves outside the viewport ("move target out of bounds")',
+    },
     async newTab() {
       context ??= await browser.createBrowserContext()
       // A window, not a tab: a background tab is `hidden`, which is another scenario.
@@ -63,6 +80,19 @@ export async function launchFirefox(): Promise<Engine> {
       if (offline) await page.setOfflineMode(true)
       pages.push(page)
       return puppeteerTab(page)
+    },
+    phoneTab: async () => {
+      throw new Error('Firefox: no phone emulation through WebDriver BiDi here (see can.touch)')
+    },
+    async grantNotifications(origin) {
+      // WebDriver BiDi permissions.setPermission.
+      return (
+        !!context &&
+        (await context.overridePermissions(origin, ['notifications']).then(
+          () => true,
+          () => false,
+        ))
+      )
     },
     async setOffline(on) {
       offline = on

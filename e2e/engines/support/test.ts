@@ -6,7 +6,7 @@ import { createApp, type Db, openDatabase } from '../../../packages/collector/sr
 import { type FixtureServer, startFixtureServer } from '../../support/server'
 import { collectorGate } from './collectorGate'
 import { launchEngine } from './launchEngine'
-import type { Engine, EngineName, Tab } from './types'
+import type { Engine, EngineName, PhoneTab, Tab } from './types'
 
 const pagesDir = join(import.meta.dirname, '../pages')
 
@@ -32,6 +32,8 @@ export interface Site {
   stored(type?: string): Promise<Stored[]>
   /** Opens a tab on `path` of this test's origin; waits until linger.js has replaced the stub. */
   open(path: string, opts?: { ready?: boolean }): Promise<Tab>
+  /** The same on an emulated phone (only where `engine.can.touch`). */
+  openPhone(path: string): Promise<PhoneTab>
   /** Offline: the engine's own offline mode where its driver has one, else refused at the server. */
   offline(on: boolean): Promise<string>
 }
@@ -61,7 +63,7 @@ export const test = base.extend<{ site: Site }, WorkerFixtures>({
       await use(db)
       await db.close()
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: 240_000 },
   ],
   site: async ({ engine, db }, use, info) => {
     const server = await startFixtureServer()
@@ -98,13 +100,19 @@ export const test = base.extend<{ site: Site }, WorkerFixtures>({
         if (ready) await waitIn(tab, () => (window as { linger?: { loaded?: 1 } }).linger?.loaded === 1)
         return tab
       },
+      async openPhone(path) {
+        const tab = await engine.phoneTab()
+        await tab.goto(server.url + path)
+        await waitIn(tab, () => (window as { linger?: { loaded?: 1 } }).linger?.loaded === 1)
+        return tab
+      },
       async offline(on) {
         if (engine.can.offline) {
           await engine.setOffline(on)
           return 'the browser offline'
         }
         gate.refusing = on
-        return 'emulated: the collector refuses connections (WebDriver has no offline mode)'
+        return `emulated: ${engine.why.offline}`
       },
     }
     await use(site)

@@ -27,6 +27,12 @@ export interface Tab {
   close(): Promise<void>
 }
 
+/** A tab on an emulated phone (touch input, coarse pointer, phone-sized screen). */
+export interface PhoneTab extends Tab {
+  /** One real finger swipe down the middle of the screen, from `fromY` to `toY` in `steps` moves. */
+  swipe(fromY: number, toY: number, steps: number): Promise<void>
+}
+
 /** What an engine's driver can emulate. Where it can't, a scenario emulates it elsewhere or skips. */
 export interface Abilities {
   /** The browser itself goes offline (`navigator.onLine` false, requests fail). */
@@ -44,8 +50,17 @@ export interface Engine {
   /** How it is driven, for the README and the output: "Playwright", "puppeteer-core over WebDriver BiDi", … */
   driver: string
   can: Abilities
+  /** Why it cannot, for each ability it lacks: the reason a scenario prints when it skips or emulates. */
+  why: Partial<Record<keyof Abilities, string>>
   /** A new tab with fresh state (its own storage where the driver can; else a fresh origin per test keeps state apart). */
   newTab(): Promise<Tab>
+  /** A new tab on an emulated phone; only where `can.touch`. */
+  phoneTab(): Promise<PhoneTab>
+  /**
+   * Grants `origin` the notifications permission, as the visitor answering the browser's own
+   * dialog would (headless browsers cannot show it). False where the driver has no way to.
+   */
+  grantNotifications(origin: string): Promise<boolean>
   /** Real offline; only where `can.offline`. */
   setOffline(on: boolean): Promise<void>
   /** Closes every tab this test opened (between tests). */

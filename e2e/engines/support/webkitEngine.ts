@@ -49,6 +49,8 @@ export async function launchWebKit(): Promise<Engine> {
   await waitForDriver(base)
   const session = await WebDriverSession.create(base, {
     'webkitgtk:browserOptions': { binary, args: ['--automation'] },
+    // A scenario may run one long loop in the page (the XSS corpus): WebDriver's default is 30 s.
+    timeouts: { script: 240_000 },
   })
   const home = await session.cmd<string>('GET', '/window')
   let turn = Promise.resolve()
@@ -144,6 +146,11 @@ export async function launchWebKit(): Promise<Engine> {
     version: `WebKitGTK ${version}`,
     driver: 'W3C WebDriver (WebKitWebDriver, MiniBrowser under Xvfb)',
     can: { offline: false, touch: false, pointerOut: false },
+    why: {
+      offline: 'WebDriver classic has no offline mode: the collector refuses connections instead',
+      touch: "WebKitGTK's WebDriver emulates no phone (no touch screen, no coarse pointer)",
+      pointerOut: 'WebDriver refuses pointer moves outside the viewport ("move target out of bounds")',
+    },
     async newTab() {
       const { handle } = await on(home, () =>
         session.cmd<{ handle: string }>('POST', '/window/new', { type: 'window' }),
@@ -151,6 +158,11 @@ export async function launchWebKit(): Promise<Engine> {
       open.add(handle)
       return tab(handle)
     },
+    phoneTab: async () => {
+      throw new Error('WebKitGTK: WebDriver emulates no phone (see can.touch)')
+    },
+    // WebKitWebDriver has no permissions command (and this WebKitGTK build no PushManager).
+    grantNotifications: async () => false,
     setOffline: async () => {
       throw new Error('WebDriver has no offline mode')
     },
