@@ -103,6 +103,11 @@ try {
                   ? 'skipped'
                   : 'failed'
             c[status]++
+            // A skip says why (the engine or its driver cannot): printed, never silent.
+            if (status === 'skipped')
+              for (const a of t.annotations ?? [])
+                if (a.type === 'skip')
+                  console.log(`skipped in ${t.projectName}: ${spec.title} — ${a.description}`)
           }
       }
       for (const s of r.suites) walk(s)

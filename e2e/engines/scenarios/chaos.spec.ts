@@ -2,14 +2,16 @@
 // later (the tab closed, or navigated away), while about 30 % of batches fail (500/503, 429 with
 // Retry-After, dropped connections) and some visits are offline. Afterwards one page stays open
 // until the collector holds everything: every tracked event exactly once, none lost.
-// Size: LINGER_ENGINES_CHAOS_EVENTS (CI default 300; `pnpm reliability --engines` runs 1,000+).
+// Size: LINGER_ENGINES_CHAOS_EVENTS (CI 150; LINGER_ENGINES_FULL=1 and `pnpm reliability
+// --engines` 1,000).
 import { mulberry32 } from '../../../packages/collector/src/seed/mulberry32'
 import type { GateFault } from '../support/collectorGate'
+import { enginesFull } from '../support/enginesFull'
 import { lingerPage } from '../support/lingerPage'
 import { expect, test } from '../support/test'
 import type { Tab } from '../support/types'
 
-const TARGET = Number(process.env.LINGER_ENGINES_CHAOS_EVENTS ?? 300)
+const TARGET = Number(process.env.LINGER_ENGINES_CHAOS_EVENTS ?? (enginesFull ? 1000 : 150))
 const SEED = Number(process.env.LINGER_CHAOS_SEED ?? 1)
 
 test('chaos: every event tracked by pages left at once, through failures and offline, arrives exactly once', async ({
