@@ -7,11 +7,11 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from '@playwright/test'
-import { harness, samples, type WidgetSpec } from './pages/widgets-samples'
 import { chromiumArgs, chromiumExecutable } from './support/browser'
 import { dashboardShots } from './support/dashboardShots'
 import { playgroundShot } from './support/playgroundShot'
 import { startFixtureServer } from './support/server'
+import { harness, samples, type WidgetSpec } from './support/widgets-samples'
 
 const out = resolve(fileURLToPath(import.meta.url), '../../docs/screenshots')
 const viewports = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } }

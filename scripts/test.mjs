@@ -1,5 +1,6 @@
 // `npm test`: every test layer, from a fresh clone. Installs what it needs, runs
-// lint + types, unit tests (vitest + happy-dom), the size check and the browser tests
+// lint + types, the build, the size check, the door test (the packed packages installed
+// outside the repository), unit tests (vitest + happy-dom) and the browser tests
 // (Playwright in real Chromium), then prints one summary line with the counts.
 import { readFileSync, rmSync } from 'node:fs'
 import { startPostgres } from './postgres.mjs'
@@ -49,11 +50,17 @@ function readJson(path) {
 
 try {
   layer('lint and format (biome)', `${pnpm} exec biome check .`)
-  layer('types (tsc)', `${pnpm} exec tsc -p tsconfig.json`)
+  // tsconfig.build.json: the browser packages must also compile without Node's types.
+  layer('types (tsc)', `${pnpm} exec tsc -p tsconfig.json && ${pnpm} exec tsc -p tsconfig.build.json`)
   layer('build', `${pnpm} run build`)
   layer('README config reference in sync with schema.json', 'node scripts/config-reference.mjs')
   layer('size budgets (brotli, README table)', `${pnpm} --filter @linger/embed run size`)
   rmSync(`${root}/test-results`, { recursive: true, force: true })
+  layer(
+    'door (packed tarballs in a scratch app, outside the repository)',
+    'node scripts/door.mjs --built',
+    () => readJson('test-results/door.json'),
+  )
   layer(
     'unit tests (vitest, happy-dom)',
     `${pnpm} exec vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json`,

@@ -20,7 +20,7 @@ import {
   site,
   startMockPushService,
   worker,
-} from '../pages/push-kit'
+} from '../support/push-kit'
 import { expect, test } from '../support/test'
 
 // One collector database and one mock push service for the file: PGlite takes seconds to start.

@@ -12,7 +12,7 @@ import {
   serveConfig,
   startMockPushService,
   worker,
-} from '../pages/push-kit'
+} from '../support/push-kit'
 import { expect, test } from '../support/test'
 
 type Sent = { type: string; campaignId?: string; ts: string; props: Record<string, unknown> }

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test'
-import { openApp, seen } from '../pages/targeting-open'
+import { openApp, seen } from '../support/targeting-open'
 import { expect, test } from '../support/test'
 
 type W = Window & {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { openApp, seenTypes as types } from '../pages/targeting-open'
+import { openApp, seenTypes as types } from '../support/targeting-open'
 import { expect, test } from '../support/test'
 
 const campaign = {

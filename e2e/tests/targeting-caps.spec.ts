@@ -1,4 +1,4 @@
-import { openApp, seen, seenTypes } from '../pages/targeting-open'
+import { openApp, seen, seenTypes } from '../support/targeting-open'
 import { expect, test } from '../support/test'
 
 const popup = (id: string, extra: Record<string, unknown> = {}) => ({

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test'
-import { openApp } from '../pages/targeting-open'
+import { openApp } from '../support/targeting-open'
 import { expect, test } from '../support/test'
 
 const campaigns = [

@@ -1,5 +1,5 @@
 import { devices } from '@playwright/test'
-import { openApp } from '../pages/targeting-open'
+import { openApp } from '../support/targeting-open'
 import { expect, test } from '../support/test'
 
 test('mobile: a modal waits for the first tap on a page reached from a search engine (Google interstitial rule)', async ({

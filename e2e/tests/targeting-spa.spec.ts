@@ -1,4 +1,4 @@
-import { openApp } from '../pages/targeting-open'
+import { openApp } from '../support/targeting-open'
 import { expect, test } from '../support/test'
 
 test('an SPA route change re-evaluates URL rules, counts a page view and re-arms triggers', async ({

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { samples } from '../pages/widgets-samples'
 import { expect, test } from '../support/test'
+import { samples } from '../support/widgets-samples'
 
 async function violations(page: Page, label: string) {
   await expect(page.locator('linger-widget').first()).toBeAttached()

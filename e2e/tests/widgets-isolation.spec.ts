@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { samples } from '../pages/widgets-samples'
 import { expect, test } from '../support/test'
+import { samples } from '../support/widgets-samples'
 
 const events = (page: Page) => page.evaluate(() => window.events)
 

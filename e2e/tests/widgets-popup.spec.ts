@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { popupSpec, type WidgetSpec } from '../pages/widgets-samples'
 import { expect, test } from '../support/test'
+import { popupSpec, type WidgetSpec } from '../support/widgets-samples'
 
 const events = (page: Page) => page.evaluate(() => window.events)
 

@@ -4,8 +4,8 @@
 // the field and says so) and with the widgets mounted straight from an unvalidated theme (the
 // widgets write only values that parse).
 import type { Page } from '@playwright/test'
-import { popupSpec } from '../pages/widgets-samples'
 import { expect, test } from '../support/test'
+import { popupSpec } from '../support/widgets-samples'
 
 const hostile = [
   'url(//tracker.example/pixel.png)',

@@ -3,6 +3,8 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   base: '/playground/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // @linger/* resolve to their sources in this repository (tsconfig.base.json's paths).
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

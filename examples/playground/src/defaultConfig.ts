@@ -1,6 +1,6 @@
 import type { LingerConfig } from '@linger/core/types'
 
-/** The playground's starting point: one campaign of each kind, as in CONTRACT.md. */
+/** The playground's starting point: one campaign of each kind, as in docs/contract.md. */
 export const defaultConfig: LingerConfig = {
   version: 1,
   site: 'demo-shop',

@@ -1,4 +1,4 @@
-import { validateConfig } from '@linger/core/config/index'
+import { validateConfig } from '@linger/core/config'
 import type { Campaign, LingerConfig, Variant } from '@linger/core/types'
 import { snippet } from '@linger/embed/snippet'
 import { computed, signal } from '@preact/signals'

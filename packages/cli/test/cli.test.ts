@@ -1,19 +1,28 @@
 // @vitest-environment node
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, it } from 'vitest'
 import webpush from 'web-push'
 import { redos } from '../../core/test/config/redos'
 
-const bin = fileURLToPath(new URL('../bin/linger.js', import.meta.url))
+// The command's source through tsx, so the tests need no build; the door test (scripts/door.mjs)
+// runs the built bin from the packed tarball.
+const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+const root = fileURLToPath(new URL('../../..', import.meta.url))
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 
-/** Runs the real `linger` bin in a child process. */
+/** Runs the `linger` command in a child process. */
 const linger = (args: string[], stdin?: string) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    // From the repository root: tsx maps @linger/* to their sources with its tsconfig paths.
+    const child = execFile(
+      process.execPath,
+      ['--import', tsx, bin, ...args],
+      { cwd: root },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     )
     child.stdin!.end(stdin)
   })

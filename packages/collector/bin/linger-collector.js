@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's API, so the package ships its sources and needs no build.
-import { tsImport } from 'tsx/esm/api'
-
-const { main } = await tsImport('../src/cli.ts', import.meta.url)
-const code = await main(process.argv.slice(2)).catch((error) => {
-  console.error(error?.stack ?? error)
-  return 1
-})
-if (code !== undefined) process.exit(code)
+// The `linger-collector` command, built to dist/. A clone of the repository has no dist/ until `pnpm build`.
+try {
+  await import('../dist/bin.js')
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/bin.js')) throw error
+  console.error('linger-collector: not built yet; run `pnpm build` in the repository first')
+  process.exitCode = 1
+}

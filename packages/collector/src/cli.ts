@@ -5,7 +5,8 @@ import { startServer } from './server'
 
 const USAGE = `usage:
   linger-collector                      start the collector (env: PORT, HOST, DATABASE_URL, LINGER_DATA_DIR,
-                                        LINGER_ADMIN_TOKEN, LINGER_ORIGINS, LINGER_VAPID_*)
+                                        LINGER_ADMIN_TOKEN, LINGER_ORIGINS, LINGER_VAPID_*, LINGER_RELAY_*,
+                                        LINGER_WEBHOOK_URL, LINGER_WEBHOOK_SECRET, LINGER_WEBHOOK_FILTER)
   linger-collector push --site S --title T [--body B] [--url U] [--campaign ID | --visitor ID]
   linger-collector seed …               fill the database with demo data (see seed --help)`
 

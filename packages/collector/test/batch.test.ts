@@ -37,6 +37,23 @@ forEachDatabase('POST /v1/batch stores', (db) => {
     })
   })
 
+  it('accepts every answer type of a survey flow, exactly as the survey widget sends them', async () => {
+    const answers = [
+      { survey: 'nps', question: 'rec', index: 0, score: 3, scale: 10 },
+      { survey: 'csat', question: 'sat', index: 1, score: 2, scale: 3 },
+      { survey: 'ces', question: 'easy', index: 2, score: 7, scale: 7 },
+      { survey: 'single', question: 'which', index: 3, choice: 'other', other: 'A podcast' },
+      { survey: 'multi', question: 'many', index: 4, choices: ['x', 'z'] },
+      { survey: 'text', question: 'why', index: 5, comment: 'Slow' },
+    ]
+    const events = [
+      ...answers.map((props) => event({ type: 'survey.answered', props })),
+      event({ type: 'survey.completed', props: { answered: 6, ms: 5400 } }),
+    ]
+    const res = await app().request('/v1/batch', post(batch(events)))
+    expect(await res.json()).toEqual({ accepted: 7, duplicates: 0 })
+  })
+
   it('accepts exactly 500 events in one batch', async () => {
     const events = Array.from({ length: 500 }, (_, i) => ({
       ...{ id: `max-${i}`, type: 't', ts: '2026-01-01T00:00Z', site: 's' },

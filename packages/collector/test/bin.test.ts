@@ -1,15 +1,20 @@
 // @vitest-environment node
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import webpush from 'web-push'
 import { batch, event, post } from './helpers/events'
 import { startPushService } from './helpers/pushService'
 
-const bin = fileURLToPath(new URL('../bin/linger-collector.js', import.meta.url))
+// The command's source through tsx, so the tests need no build; the door test (scripts/door.mjs)
+// starts the built bin from the packed tarball.
+const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url))
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+const root = fileURLToPath(new URL('../../..', import.meta.url))
 const dataDir = mkdtempSync(join(tmpdir(), 'linger-bin-'))
 const keys = webpush.generateVAPIDKeys()
 const env: NodeJS.ProcessEnv = {
@@ -29,7 +34,11 @@ let browser = ''
 
 /** Runs the bin; resolves with its output once `until` matches it, or once it exits. */
 function run(args: string[], until?: RegExp) {
-  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', tsx, bin, ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   children.push(child)
   let out = ''
   return new Promise<{ out: string; code: number | null; child: ChildProcess }>((resolve) => {

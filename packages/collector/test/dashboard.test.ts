@@ -25,6 +25,50 @@ const report: Report = {
     ],
   },
   csat: { score: 50, responses: 10, satisfied: 5, margin95: 30.99, distribution: [1, 2, 2, 2, 3] },
+  surveys: [
+    {
+      ...{
+        campaignId: 'checkout-flow',
+        shown: 6,
+        started: 5,
+        completed: 2,
+        completionRate: 33.33,
+        medianSeconds: 15,
+      },
+      questions: [
+        {
+          ...{
+            question: 'rec',
+            index: 0,
+            type: 'nps',
+            answered: 5,
+            stoppedAfter: 2,
+            dropOff: 40,
+            closedHere: 0,
+          },
+          ...{
+            mean: 7.2,
+            answers: [
+              { value: '8', n: 2 },
+              { value: '10', n: 1 },
+            ],
+          },
+        },
+        {
+          ...{
+            question: 'why',
+            index: 2,
+            type: 'text',
+            answered: 1,
+            stoppedAfter: 0,
+            dropOff: 0,
+            closedHere: 1,
+          },
+          ...{ mean: null, answers: [] },
+        },
+      ],
+    },
+  ],
   campaigns: [
     {
       ...{ id: 'exit-offer', kind: 'popup', variant: 'a', shown: 10, dismissed: 3, converted: 2 },
@@ -111,6 +155,18 @@ it('loads the report with the token and draws every section with DOM and SVG', a
   const popups = document.querySelector('#campaigns table')!
   expect(rowsOf(popups)).toEqual([
     ['exit-offer', 'a', '10', '3', '2', '20.0 %', '5.7–51.0 %', '4', '1', '-20.0 %', '1', '-60.0 %'],
+  ])
+  expect(text('#surveys h3')).toBe('checkout-flow')
+  expect(text('#surveys .facts')).toBe(
+    'shown: 6started: 5completed: 2completion: 33.3 %median time to complete: 15.0 s',
+  )
+  const flow = document.querySelector('#surveys table')!
+  expect(headOf(flow)).toEqual([
+    ...['Question', 'Type', 'Answered', 'Stopped after', 'Drop-off', 'Closed here', 'Mean score', 'Answers'],
+  ])
+  expect(rowsOf(flow)).toEqual([
+    ['rec', 'nps', '5', '2', '40.0 %', '0', '7.20', '8 × 2, 10 × 1'],
+    ['why', 'text', '1', '0', '0.0 %', '1', '—', '—'],
   ])
   expect(text('#push .figure')).toBe('40.0 % opted in')
   expect(text('#carts .figure')).toContain('100.50')

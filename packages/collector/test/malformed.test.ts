@@ -23,6 +23,7 @@ const deepText = (member: string, depth: number) =>
     '"props":{}',
     `"${member}":{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`,
   )
+const flowAnswer = (props: Record<string, unknown>) => ({ question: 'q1', index: 0, ...props })
 const purchase = (value: unknown) =>
   event({ type: 'purchase', props: { orderId: 'o1', value, currency: 'EUR' } })
 
@@ -172,6 +173,36 @@ const corpus: Array<[string, RequestInit, number, string | undefined, string]> =
   [
     'survey kind unknown',
     post(batch([event({ type: 'survey.answered', props: { survey: 'ces', score: 3 } })])),
+    400,
+    'events[0].props.survey',
+    'invalid batch',
+  ],
+  [
+    'flow answer without its index',
+    post(batch([event({ type: 'survey.answered', props: { survey: 'nps', question: 'rec', score: 3 } })])),
+    400,
+    'events[0].props.index',
+    'invalid batch',
+  ],
+  [
+    'flow CES answer 8',
+    post(
+      batch([event({ type: 'survey.answered', props: flowAnswer({ survey: 'ces', score: 8, scale: 7 }) })]),
+    ),
+    400,
+    'events[0].props.score',
+    'invalid batch',
+  ],
+  [
+    'flow multiple choice with no choice',
+    post(batch([event({ type: 'survey.answered', props: flowAnswer({ survey: 'multi', choices: [] }) })])),
+    400,
+    'events[0].props.choices',
+    'invalid batch',
+  ],
+  [
+    'flow question type unknown',
+    post(batch([event({ type: 'survey.answered', props: flowAnswer({ survey: 'rating', score: 1 }) })])),
     400,
     'events[0].props.survey',
     'invalid batch',

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { LingerEvent } from '@linger/core/wire'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { LingerEvent } from '../../core/src/types'
 import { posthogIssues, segmentIssues } from '../../core/test/formats/shapeIssues'
 import { createRelay, relayFromEnv } from '../src/relay'
 

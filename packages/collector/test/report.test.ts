@@ -1,6 +1,7 @@
 // @vitest-environment node
+
+import type { LingerEvent } from '@linger/core/wire'
 import { beforeAll, expect, it } from 'vitest'
-import type { LingerEvent } from '../../core/src/types'
 import type { Report } from '../src/report'
 import { createApp } from '../src/server'
 import { forEachDatabase, SLOW } from './helpers/databases'

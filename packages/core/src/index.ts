@@ -6,7 +6,7 @@ export type { PushSupport } from './push/types'
 export { init } from './runtime/init'
 export { type StartDeps, start } from './runtime/start'
 export type { DebugModule, InitOptions, Linger } from './runtime/types'
-export type { MountOptions, MountWidget, WidgetHost } from './runtime/widgets'
+export type { MountedWidget, MountOptions, MountWidget, WidgetHost } from './runtime/widgets'
 export {
   deviceClass,
   onClick,

@@ -2,7 +2,7 @@
 // chunks it loads from beside itself, and the service worker. Prints sizes and the SRI hash;
 // with --breakdown, also each file's source modules by minified bytes (where the size goes).
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
@@ -12,8 +12,10 @@ import { minify } from 'terser'
 const here = dirname(fileURLToPath(import.meta.url))
 const src = join(here, '../src')
 const dist = join(here, '../dist')
-rmSync(dist, { recursive: true, force: true })
+// Only this script's files: dist/ also holds the snippet module that tsdown built just before.
 mkdirSync(dist, { recursive: true })
+for (const file of readdirSync(dist))
+  if (/^linger.*\.js$|^manifest\.json$/.test(file)) rmSync(join(dist, file))
 
 const shared = {
   bundle: true,
@@ -24,7 +26,7 @@ const shared = {
   jsxImportSource: 'preact',
   define: { 'process.env.NODE_ENV': '"production"' },
   // `_`-prefixed properties are private to one bundle, so they can be shortened safely;
-  // nothing crosses a chunk boundary by a private name (see STYLE.md).
+  // nothing crosses a chunk boundary by a private name: mangled names differ from bundle to bundle.
   mangleProps: /^_/,
   logLevel: 'warning',
 }
@@ -34,6 +36,7 @@ export const entries = [
   ['linger.js', 'linger.ts', 'iife'],
   ['linger-campaigns.js', 'campaigns.ts', 'esm'],
   ['linger-widgets.js', 'widgets.ts', 'esm'],
+  ['linger-survey.js', 'survey.ts', 'esm'],
   ['linger-debug.js', 'debug.ts', 'esm'],
   ['linger-push.js', 'push.ts', 'esm'],
   ['linger-shopify.js', 'shopify.ts', 'esm'],

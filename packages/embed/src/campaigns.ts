@@ -3,9 +3,9 @@
  * targeting, triggers and the cart; the widgets, push and Shopify chunks it needs load from
  * beside it (that is, beside linger.js).
  */
-import type { PushFlow } from '@linger/core/push/pushFlow'
-import type { Base, Campaigns } from '@linger/core/runtime/base'
-import { campaignsFromInput } from '@linger/core/runtime/campaignsFromInput'
+import type { MountWidget } from '@linger/core'
+import { type Base, type Campaigns, campaignsFromInput } from '@linger/core/campaigns'
+import type { PushFlow } from '@linger/core/push'
 import { chunkLoader, prefetchChunk } from './chunkLoader'
 
 const load = chunkLoader(import.meta.url)
@@ -17,7 +17,10 @@ export function campaigns(input: unknown, base: Base): Campaigns {
     options: {
       ...base.options,
       loadWidgets: () => load('linger-widgets.js'),
-      prefetchWidgets: () => prefetchChunk(import.meta.url, 'linger-widgets.js'),
+      prefetchWidgets: (kind) =>
+        prefetchChunk(import.meta.url, kind === 'survey' ? 'linger-survey.js' : 'linger-widgets.js'),
+      loadSurvey: () =>
+        load<{ mountFlow: MountWidget }>('linger-survey.js').then((m) => ({ mount: m.mountFlow })),
       loadShopify: () => load('linger-shopify.js'),
       loadPush: () => load<{ pushFlow: PushFlow }>('linger-push.js').then((m) => m.pushFlow),
     },

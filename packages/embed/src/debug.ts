@@ -1,2 +1,2 @@
 // linger-debug.js: the explanations for ?linger_debug=1, kept out of linger.js.
-export * from '@linger/core/debug/index'
+export * from '@linger/core/debug'

@@ -5,13 +5,16 @@
  * the campaigns chunk (validation, targeting, triggers, cart, push) from beside this script;
  * the widgets chunk loads only when a campaign is about to show.
  */
-import type { Linger } from '@linger/core'
-import type { EncoderFactory } from '@linger/core/formats/types'
-import { createPipeline } from '@linger/core/pipeline/createPipeline'
-import type { Base, Campaigns } from '@linger/core/runtime/base'
-import { coreConfig } from '@linger/core/runtime/coreConfig'
-import { startCore } from '@linger/core/runtime/startCore'
-import { openKv } from '@linger/core/storage/openKv'
+import {
+  type Base,
+  type Campaigns,
+  coreConfig,
+  createPipeline,
+  type Linger,
+  openKv,
+  startCore,
+} from '@linger/core/page'
+import type { EncoderFactory } from '@linger/core/wire'
 import { chunkLoader } from './chunkLoader'
 import { configFromPage } from './configFromPage'
 

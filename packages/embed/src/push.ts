@@ -1,2 +1,2 @@
 /** linger-push.js: web push in the page, loaded by the campaigns chunk only for configs with a push campaign. */
-export { pushFlow } from '@linger/core/push/pushFlow'
+export { pushFlow } from '@linger/core/push'

@@ -1,4 +1,4 @@
-/** The stub from CONTRACT.md: queues calls made before linger.js has loaded. */
+/** The stub from docs/contract.md: queues calls made before linger.js has loaded. */
 export const STUB = 'window.linger=window.linger||function(){(linger.q=linger.q||[]).push(arguments)}'
 
 export interface SnippetOptions {

@@ -8,10 +8,17 @@
  * per event, keyed by its id — the pipeline's contract); the next page of the site that runs
  * linger.js delivers them, and the click itself opens or focuses such a page.
  */
-import type { Identity } from '@linger/core/identity/Identity'
-import { newEventId } from '@linger/core/identity/newEventId'
-import { openKv } from '@linger/core/storage/openKv'
-import type { EventType, LingerEvent } from '@linger/core/types'
+import { openKv } from '@linger/core/page'
+import {
+  DB_NAME,
+  type EventType,
+  IDENTITY_KEY,
+  type Identity,
+  type LingerEvent,
+  newEventId,
+  QUEUE_STORE,
+  USER_KEY,
+} from '@linger/core/wire'
 import { type LingerPush, notificationFromPush } from './swPayload'
 
 // The worker's global scope, typed by hand: the DOM and WebWorker libs don't mix in one build.
@@ -41,8 +48,8 @@ interface SwScope {
 const sw = self as unknown as SwScope
 
 async function enqueue(type: EventType, site: string, props: Record<string, unknown>, campaignId?: string) {
-  const identity = await openKv('linger', 'identity').get<Identity>('identity')
-  const userId = await openKv('linger', 'identity').get<string>('user')
+  const identity = await openKv(DB_NAME, 'identity').get<Identity>(IDENTITY_KEY)
+  const userId = await openKv(DB_NAME, 'identity').get<string>(USER_KEY)
   const event: LingerEvent = {
     id: newEventId(),
     type,
@@ -56,7 +63,7 @@ async function enqueue(type: EventType, site: string, props: Record<string, unkn
     url: String(props.url ?? sw.registration.scope),
     props,
   }
-  await openKv('linger', 'queue').set(event.id, event)
+  await openKv(DB_NAME, QUEUE_STORE).set(event.id, event)
 }
 
 if (!sw.lingerSw) {

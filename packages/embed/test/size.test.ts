@@ -23,7 +23,9 @@ const run = (...args: string[]) =>
 describe('size check', () => {
   const files = {
     'linger.js': 4000,
+    'linger-campaigns.js': 11000,
     'linger-widgets.js': 9000,
+    'linger-push.js': 1200,
     'linger-shopify.js': 300,
     'linger-sw.js': 600,
     'linger-debug.js': 2000,
@@ -41,10 +43,15 @@ describe('size check', () => {
     expect(result.stdout).toMatch(/OVER linger\.js\s+4000 B brotli \(budget 100 B\)/)
   })
 
-  it('counts everything a page can load, but not the debug chunk, in the total', () => {
-    const result = run('--manifest', manifestWith(files), '--budgets', '{"total":14500}')
-    expect(result.status).toBe(0)
-    expect(result.stdout).toMatch(/total\s+13900 B brotli/)
-    expect(run('--manifest', manifestWith(files), '--budgets', '{"total":13899}').status).toBe(1)
+  it('sums what a page loads before a widget shows, and once one shows — not push, Shopify or debug', () => {
+    const budgets = JSON.stringify({ 'page before any widget': 15000, 'page with a widget': 24000 })
+    const result = run('--manifest', manifestWith(files), '--budgets', budgets)
+    expect(result.status, result.stdout).toBe(0)
+    expect(result.stdout).toMatch(/ok {3}page before any widget\s+15000 B brotli/)
+    expect(result.stdout).toMatch(/ok {3}page with a widget\s+24000 B brotli/)
+    const tight = JSON.stringify({ 'page with a widget': 23999 })
+    const over = run('--manifest', manifestWith(files), '--budgets', tight)
+    expect(over.status).toBe(1)
+    expect(over.stdout).toMatch(/OVER page with a widget\s+24000 B brotli \(budget 23999 B\)/)
   })
 })

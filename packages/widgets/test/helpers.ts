@@ -1,5 +1,5 @@
 import type { Campaign } from '@linger/core/types'
-import type { MountOptions, WidgetHost } from '../src/host'
+import type { MountOptions, MountWidget, WidgetHost } from '../src/host'
 import { mount } from '../src/index'
 
 export type Call = { type: string; props?: Record<string, unknown>; reason?: string; id?: string }
@@ -18,10 +18,15 @@ export function fakeHost(over: Partial<WidgetHost> = {}) {
   return { host, calls }
 }
 
-/** Mounts `campaign` with a recording host; returns the shadow root and helpers. */
-export function open(campaign: Campaign, over: Partial<WidgetHost> = {}, options: MountOptions = {}) {
+/** Mounts `campaign` (with `mountWith`) and a recording host; returns the shadow root and helpers. */
+export function open(
+  campaign: Campaign,
+  over: Partial<WidgetHost> = {},
+  options: MountOptions = {},
+  mountWith: MountWidget = mount,
+) {
   const { host, calls } = fakeHost(over)
-  const widget = mount(campaign, host, options)
+  const widget = mountWith(campaign, host, options)
   const els = document.querySelectorAll('linger-widget')
   const el = els[els.length - 1] as HTMLElement
   const root = el?.shadowRoot as ShadowRoot

@@ -9,6 +9,7 @@ import { renderNps } from './nps.js'
 import { renderPush } from './push.js'
 import { renderRetention } from './retention.js'
 import { fetchSites } from './sites.js'
+import { renderSurveys } from './surveys.js'
 import { releaseDownloads } from './table.js'
 
 const TOKEN = 'linger-token'
@@ -19,6 +20,7 @@ const $ = (id) => document.getElementById(id)
 const SECTIONS = [
   ['nps', renderNps],
   ['csat', renderCsat],
+  ['surveys', renderSurveys],
   ['push', renderPush],
   ['carts', renderCarts],
   ['campaigns', renderCampaigns],

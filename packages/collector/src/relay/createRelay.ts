@@ -1,8 +1,10 @@
-import { posthogEncoder } from '../../../core/src/formats/posthog'
-import { rudderstackEncoder } from '../../../core/src/formats/rudderstack'
-import { segmentEncoder } from '../../../core/src/formats/segment'
-import type { EncoderFactory } from '../../../core/src/formats/types'
-import type { LingerEvent } from '../../../core/src/types'
+import {
+  type EncoderFactory,
+  type LingerEvent,
+  posthogEncoder,
+  rudderstackEncoder,
+  segmentEncoder,
+} from '@linger/core/wire'
 
 export type RelayFormat = 'segment' | 'rudderstack' | 'posthog'
 

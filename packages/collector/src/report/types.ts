@@ -52,7 +52,7 @@ export interface CampaignRow {
   ci95: [number, number] | null
   heldOut: number
   heldOutConverted: number
-  /** (conversionRate − held-out goal rate) / held-out goal rate × 100 (CONTRACT). */
+  /** (conversionRate − held-out goal rate) / held-out goal rate × 100 (docs/contract.md). */
   lift: number | null
   /** Shown visitors who bought within the attribution window after first being shown. */
   purchased: number
@@ -96,9 +96,46 @@ export interface Report {
   to: string
   nps: NpsSection
   csat: CsatSection
+  /** Multi-question surveys (`kind: "survey"`), one row per campaign with answers in the period. */
+  surveys: FlowRow[]
   campaigns: CampaignRow[]
   push: PushSection
   carts: CartsSection
   delivery: DeliverySection
   retention?: RetentionReport
+}
+
+/** One question of a survey flow, in the report. */
+export interface FlowQuestionRow {
+  /** The question's id and its place in the survey's `questions` (from 0). */
+  question: string
+  index: number
+  /** `nps`, `csat`, `ces`, `single`, `multi` or `text`. */
+  type: string
+  /** Visitors who answered it (one answer per visitor: the latest). */
+  answered: number
+  /** Of those, visitors for whom it was the last answer and who never reached the end: the drop-off after it. */
+  stoppedAfter: number
+  /** `stoppedAfter` ÷ `answered`, in %. */
+  dropOff: number | null
+  /** Visitors who closed the survey on this question without answering it (`survey.abandoned`). */
+  closedHere: number
+  /** Mean score (nps, csat, ces), else null. */
+  mean: number | null
+  /** Answers by value: scores, choice ids (`other` too); none for open text. Largest first. */
+  answers: Array<{ value: string; n: number }>
+}
+
+/** A `survey` campaign (a multi-question flow): reach, completion, time, and each question. */
+export interface FlowRow {
+  campaignId: string
+  /** Visitors it was shown to, visitors who answered at least one question, visitors who reached the end. */
+  shown: number
+  started: number
+  completed: number
+  /** `completed` ÷ `shown`, in %. */
+  completionRate: number | null
+  /** Median seconds from showing to the end, of the visitors who completed. */
+  medianSeconds: number | null
+  questions: FlowQuestionRow[]
 }

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
+import type { LingerEvent } from '@linger/core/wire'
 import { type Context, Hono } from 'hono'
-import type { LingerEvent } from '../../../core/src/types'
 import type { Db } from '../db'
 import type { Vapid } from '../push'
 import { buildReport } from '../report'

@@ -1,5 +1,5 @@
+import type { LingerEvent } from '@linger/core/wire'
 import type { Context } from 'hono'
-import type { LingerEvent } from '../../../core/src/types'
 import type { Db } from '../db'
 import { readBody } from './readBody'
 import { storeBatch } from './storeBatch'

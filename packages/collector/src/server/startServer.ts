@@ -3,16 +3,19 @@ import { serve } from '@hono/node-server'
 import { openDatabase } from '../db'
 import { testOriginsFromEnv, vapidFromEnv } from '../push'
 import { relayFromEnv } from '../relay'
+import { webhookFromEnv } from '../webhook'
 import { createApp } from './app'
 
 /**
- * Starts the collector from the environment (CONTRACT "Collector"): PORT (8787, 0 = any free
+ * Starts the collector from the environment (docs/contract.md, "Collector"): PORT (8787, 0 = any free
  * port), HOST (127.0.0.1), DATABASE_URL or LINGER_DATA_DIR (.linger-data), LINGER_ADMIN_TOKEN,
- * LINGER_ORIGINS, LINGER_VAPID_*, LINGER_PUSH_TEST_ORIGINS, LINGER_TRUST_PROXY. Prints `linger collector listening on http://HOST:PORT`.
+ * LINGER_ORIGINS, LINGER_VAPID_*, LINGER_PUSH_TEST_ORIGINS, LINGER_TRUST_PROXY, LINGER_RELAY_*,
+ * LINGER_WEBHOOK_URL / _SECRET / _FILTER. Prints `linger collector listening on http://HOST:PORT`.
  */
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
   // LINGER_RELAY_*: a setting that cannot work stops the start, naming the variable.
   const relay = relayFromEnv(env)
+  const webhook = webhookFromEnv(env)
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.LINGER_DATA_DIR || '.linger-data',
@@ -28,6 +31,11 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     vapid: vapidFromEnv(env),
     pushTestOrigins: testOriginsFromEnv(env),
     trustProxy: Number(env.LINGER_TRUST_PROXY) || 0,
+    // First copies only, after their batch commits; both only queue, so ingest never waits on them.
+    onAccepted: (fresh) => {
+      relay?.push(fresh)
+      webhook?.push(fresh)
+    },
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: Number(env.PORT || 8787), hostname: host }, () => resolve(s))

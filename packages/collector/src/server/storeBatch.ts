@@ -1,4 +1,4 @@
-import type { Batch, LingerEvent } from '../../../core/src/types'
+import type { Batch, LingerEvent } from '@linger/core/wire'
 import type { Db } from '../db'
 import { savePushSubscriptions } from '../push/savePushSubscriptions'
 

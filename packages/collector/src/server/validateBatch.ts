@@ -1,4 +1,4 @@
-import type { Batch, LingerEvent } from '../../../core/src/types'
+import type { Batch, LingerEvent } from '@linger/core/wire'
 import { isObject } from './isObject'
 import { LIMITS } from './limits'
 import { unstorable } from './unstorable'
@@ -15,7 +15,7 @@ export interface ValidateOptions {
 }
 
 /**
- * Checks a parsed batch field by field (README "Events and batches"). Returns the batch, rebuilt
+ * Checks a parsed batch field by field (docs/contract.md, "Events and batches"). Returns the batch, rebuilt
  * from the members Linger knows (anything else is dropped, never stored), with warnings about
  * values stored as given but reported apart; else the issues, each with a JSON path like
  * `events[3].ts`. Whatever it accepts, the database can store.

@@ -1,4 +1,4 @@
-import type { LingerEvent } from '../../../core/src/types'
+import type { LingerEvent } from '@linger/core/wire'
 import { dateTimeProblem } from './dateTimeProblem'
 import { isObject } from './isObject'
 import { LIMITS } from './limits'

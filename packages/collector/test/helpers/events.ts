@@ -1,4 +1,4 @@
-import type { LingerEvent } from '../../../core/src/types'
+import type { LingerEvent } from '@linger/core/wire'
 
 let seq = 0
 

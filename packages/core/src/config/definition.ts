@@ -68,6 +68,11 @@ export const audience = obj({
   }),
   sample: percent,
   cart: obj({ minValue: amount, maxValue: amount, minItems: count, contains: arr(short) }),
+  survey: obj({
+    nps: arr(oneOf(['detractor', 'passive', 'promoter']), { max: 3 }),
+    csat: obj({ min: num({ min: 1, max: 5 }), max: num({ min: 1, max: 5 }) }),
+    withinDays: amount,
+  }),
 })
 
 export const frequency = obj({
@@ -76,6 +81,8 @@ export const frequency = obj({
   afterDismissDays: amount,
   afterConvertDays: amount,
   everyPageviews: positive,
+  everyDays: amount,
+  maxResponses: positive,
 })
 
 export const trigger = tagged('type', {
@@ -96,6 +103,35 @@ export const trigger = tagged('type', {
   event: obj({ name: str({ min: 1, max: 200 }) }, { required: ['name'] }),
   manual: obj({}),
 })
+
+/** Where a flow goes after a question: a question id, or `end`. */
+const step = id
+const choices = {
+  choices: arr(obj({ id, label: text }, { required: ['id', 'label'] }), { min: 2, max: 20, unique: 'id' }),
+  other: union([bool(), text]),
+  shuffle: bool({ default: false }),
+}
+/** One question of a `survey` flow; `next` is a step, or a step by answer (checked in checkSurveyFlows.ts). */
+const ask = <P extends Record<string, SchemaNode>, R extends keyof P & string = never>(
+  props: P,
+  ...required: R[]
+) =>
+  obj(
+    { id, question: text, next: union([step, record(step, { key: /^[\w-]+$/ })]), ...props },
+    { required: ['id', 'question', ...required] },
+  )
+export const question = tagged('type', {
+  nps: ask({ lowLabel: text, highLabel: text }),
+  csat: ask({
+    scale: oneOf([3, 5, 7], { default: 5 }),
+    style: oneOf(['stars', 'faces', 'numbers'], { default: 'stars' }),
+  }),
+  ces: ask({ lowLabel: text, highLabel: text }),
+  single: ask(choices, 'choices'),
+  multi: ask(choices, 'choices'),
+  text: ask({ maxLength: num({ min: 1, max: 2000, int: true, default: 500 }), placeholder: text }),
+})
+const questions = arr(question, { min: 1, max: 20, unique: 'id' })
 
 /** Variants of one campaign kind: what each may replace differs by kind. */
 const variants = <R extends Record<string, SchemaNode>>(replaces: R) =>
@@ -147,6 +183,19 @@ export const campaign = tagged('kind', {
     },
     'question',
   ),
+  survey: campaignOf(
+    {
+      ...base,
+      variants: variants({ questions }),
+      display: oneOf(['popup', 'inline', 'tab'], { default: 'popup' }),
+      position: oneOf(['left', 'right']),
+      target: selector,
+      tab: text,
+      questions,
+      thanks: obj({ title: text, body: text }),
+    },
+    'questions',
+  ),
   push: campaignOf(
     {
       ...base,
@@ -176,7 +225,7 @@ export const configDefinition = obj(
     ...pageFields,
     locale: str({ max: 35 }),
     theme,
-    limits: obj({ perSession: count, gapSeconds: amount }),
+    limits: obj({ perSession: count, gapSeconds: amount, surveyGapDays: amount }),
     cart: obj({
       dataLayer: union([bool(), str({ max: 100, pattern: /^[A-Za-z_$][\w$]*$/ })], { default: true }),
       shopify: bool({ default: false }),

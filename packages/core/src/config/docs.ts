@@ -6,6 +6,7 @@ import {
   matchRules,
   popupContent,
   pushContent,
+  question,
   text,
   theme,
   trigger,
@@ -27,6 +28,7 @@ export const DEFS = new Map<SchemaNode, string>([
   [frequency, 'Frequency'],
   [trigger, 'Trigger'],
   [campaign, 'Campaign'],
+  [question, 'Question'],
   [theme, 'Theme'],
 ])
 
@@ -45,6 +47,8 @@ export const DOCS: Record<string, string> = {
   'LingerConfig.limits': 'Caps across all campaigns. One widget is on screen at a time regardless.',
   'LingerConfig.limits.perSession': 'Most widgets shown per session, across all campaigns.',
   'LingerConfig.limits.gapSeconds': 'Quiet seconds after any widget closes before another may show.',
+  'LingerConfig.limits.surveyGapDays':
+    'Days after the visitor was shown any survey (`nps`, `csat`, `survey`) before another survey may show.',
   'LingerConfig.cart': 'Where the cart comes from, and how purchases are attributed to cart campaigns.',
   'LingerConfig.cart.dataLayer':
     'Read GA4 e-commerce events from `window.dataLayer` (true), a named array, or not (false).',
@@ -73,10 +77,12 @@ export const DOCS: Record<string, string> = {
   'Link.campaign': 'For `action: "show"`: id of the campaign to open next.',
 
   Campaign: 'One widget, when to show it, and to whom.',
-  'Campaign.kind': '`popup`, `nps`, `csat` or `push`.',
+  'Campaign.kind': '`popup`, `nps`, `csat`, `survey` or `push`.',
   'Campaign.popup': 'A pop-up: offer, coupon, email capture, cart reminder.',
   'Campaign.nps': 'A Net Promoter Score survey (0–10) with a follow-up question by score.',
   'Campaign.csat': 'A customer-satisfaction survey (stars, faces or numbers) with an optional comment.',
+  'Campaign.survey':
+    'A survey of several questions (NPS, CSAT, CES, choices, open text) with branching by answer and a thank-you screen.',
   'Campaign.push': 'A web-push opt-in: a soft prompt first, the browser dialog only after a yes.',
   'Campaign.id': 'Unique id, reported with every event (letters, digits, `_`, `-`; at most 64).',
   'Campaign.trigger': 'When the campaign fires.',
@@ -90,6 +96,7 @@ export const DOCS: Record<string, string> = {
   'Campaign.variants.weight': 'Relative weight (> 0).',
   'Campaign.variants.content': 'Replaces the campaign’s `content` for this variant.',
   'Campaign.variants.question': 'Replaces the campaign’s `question` for this variant.',
+  'Campaign.variants.questions': 'Replaces the campaign’s `questions` for this variant.',
   'Campaign.question': 'The survey question.',
   'Campaign.thanks': 'Shown after an answer.',
   'Campaign.popup.layout': '`modal`, `slide-in`, `bar-top`, `bar-bottom`, `sheet` or `inline`.',
@@ -105,6 +112,44 @@ export const DOCS: Record<string, string> = {
   'Campaign.csat.scale': 'Number of points: 3, 5 or 7.',
   'Campaign.csat.style': '`stars`, `faces` or `numbers`.',
   'Campaign.csat.comment': 'Ask for a comment after the score: true, or the prompt text.',
+  'Campaign.survey.display':
+    '`popup` (a card in the bottom corner), `inline` (inside `target`) or `tab` (a feedback tab that opens the survey).',
+  'Campaign.survey.position': 'Side of the card and the tab.',
+  'Campaign.survey.target':
+    'CSS selector of the element that holds an `inline` survey (a card when nothing matches).',
+  'Campaign.survey.tab': 'Text of the feedback tab (default “Feedback”).',
+  'Campaign.survey.questions': 'The questions, asked in order unless a question’s `next` says otherwise.',
+  'Campaign.survey.thanks': 'The thank-you screen after the last question.',
+  'Campaign.survey.thanks.title': 'Heading (default “Thank you!”).',
+  'Campaign.survey.thanks.body': 'Text under the heading.',
+
+  Question: 'One question of a survey.',
+  'Question.type':
+    '`nps` (0–10), `csat` (stars, faces or numbers), `ces` (1–7, effort), `single` or `multi` (choices), `text` (open).',
+  'Question.id': 'Unique id in the survey, sent with each answer (`end` is reserved).',
+  'Question.question': 'The question.',
+  'Question.text': 'An open question: a text field.',
+  'Question.next':
+    'Where to go after the answer: a question id or `end`, or by answer: `{ "detractor": "why", "promoter": "end" }` (NPS groups or scores, CSAT/CES scores, choice ids or `other`). Default: the next question.',
+  'Question.nps': 'How likely to recommend, 0–10; branch by `detractor`, `passive`, `promoter` or a score.',
+  'Question.nps.lowLabel': 'Label under 0.',
+  'Question.nps.highLabel': 'Label under 10.',
+  'Question.csat': 'Satisfaction on 3, 5 or 7 points.',
+  'Question.csat.scale': 'Number of points: 3, 5 or 7.',
+  'Question.csat.style': '`stars`, `faces` or `numbers`.',
+  'Question.ces': 'Customer effort, 1 (very difficult) to 7 (very easy).',
+  'Question.ces.lowLabel': 'Label under 1.',
+  'Question.ces.highLabel': 'Label under 7.',
+  'Question.single': 'One choice.',
+  'Question.multi': 'Any number of choices (at least one).',
+  'Question.choices': 'The choices: an `id` (sent with the answer; `other` is reserved) and a `label`.',
+  'Question.choices.id': 'Choice id, sent with the answer.',
+  'Question.choices.label': 'Choice text.',
+  'Question.other': 'Add an “Other” choice with a text field: true, or its label.',
+  'Question.shuffle': 'Show the choices in a random order (“Other” stays last).',
+  'Question.text.maxLength': 'Most characters in the answer.',
+  'Question.text.placeholder': 'Placeholder of the text field.',
+
   'Campaign.push.vapidPublicKey':
     'VAPID public key (base64url) of the server that sends the pushes (`linger vapid`).',
   'Campaign.push.serviceWorker': 'Service worker script URL, on the site’s origin.',
@@ -169,6 +214,13 @@ export const DOCS: Record<string, string> = {
   'Audience.cart.maxValue': 'Cart worth at most this much.',
   'Audience.cart.minItems': 'At least this many items.',
   'Audience.cart.contains': 'The cart holds an item with one of these ids.',
+  'Audience.survey':
+    'The visitor’s last survey answer on this device: their NPS group, their CSAT score (on 1–5), or both.',
+  'Audience.survey.nps': 'NPS groups of the visitor’s last NPS answer: `detractor`, `passive`, `promoter`.',
+  'Audience.survey.csat': 'Range of the visitor’s last CSAT score, mapped onto 1–5.',
+  'Audience.survey.csat.min': 'Lowest score.',
+  'Audience.survey.csat.max': 'Highest score.',
+  'Audience.survey.withinDays': 'Only an answer given in the last N days counts.',
 
   Frequency: 'How often one visitor may see the campaign.',
   'Frequency.perSession': 'Most times per session.',
@@ -176,6 +228,10 @@ export const DOCS: Record<string, string> = {
   'Frequency.afterDismissDays': 'Days to wait after the visitor closed it.',
   'Frequency.afterConvertDays': 'Days to wait after the visitor converted.',
   'Frequency.everyPageviews': 'At most once every N page views.',
+  'Frequency.everyDays':
+    'At most once every N days (recurring surveys: ask again N days after the last show).',
+  'Frequency.maxResponses':
+    'Surveys: stop after this visitor answered N times (counted on the device, see README “Response caps”).',
 
   PopupContent: 'What a pop-up says. Text is plain text with `{{variables}}` such as `{{cart.count}}`.',
   'PopupContent.title': 'Heading.',

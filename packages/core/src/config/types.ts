@@ -7,6 +7,7 @@ import type {
   matchRules,
   popupContent,
   pushContent,
+  question,
   text,
   theme,
   trigger,
@@ -31,6 +32,11 @@ export type PopupCampaign = Extract<Campaign, { kind: 'popup' }>
 export type NpsCampaign = Extract<Campaign, { kind: 'nps' }>
 export type CsatCampaign = Extract<Campaign, { kind: 'csat' }>
 export type PushCampaign = Extract<Campaign, { kind: 'push' }>
+/** A multi-question survey with branching (`kind: "survey"`). */
+export type SurveyCampaign = Extract<Campaign, { kind: 'survey' }>
+/** One question of a survey flow. */
+export type Question = Infer<typeof question>
+export type QuestionType = Question['type']
 export type PopupLayout = NonNullable<PopupCampaign['layout']>
 /** One A/B variant, of any kind (each kind's `variants` says what its variants may replace). */
 export type Variant = Merged<NonNullable<Campaign['variants']>[number]>

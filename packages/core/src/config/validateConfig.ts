@@ -1,6 +1,7 @@
 import type { Campaign, ConfigIssue, LingerConfig } from '../types'
 import { check } from './check'
 import { checkShowLinks } from './checkShowLinks'
+import { checkSurveyFlows } from './checkSurveyFlows'
 import { configDefinition } from './definition'
 
 /**
@@ -13,7 +14,9 @@ export function validateConfig(input: unknown): { config?: LingerConfig; issues:
   try {
     const config = check(configDefinition, input, '', issues) as LingerConfig | undefined
     if (!config) return { issues }
-    config.campaigns = checkShowLinks(config.campaigns as (Campaign | undefined)[], issues)
+    const campaigns = config.campaigns as (Campaign | undefined)[]
+    checkSurveyFlows(campaigns, issues)
+    config.campaigns = checkShowLinks(campaigns, issues)
     return { config, issues }
   } catch {
     // Only hand-built objects get here (a throwing getter or Proxy); parsed JSON cannot.

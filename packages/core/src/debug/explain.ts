@@ -30,6 +30,14 @@ const PROSE: Record<string, (d: D) => string> = {
   'cap-dismissed': (d) => `dismissed recently; it may show again at ${d.until} (frequency.afterDismissDays)`,
   'cap-converted': (d) => `converted recently; it may show again at ${d.until} (frequency.afterConvertDays)`,
   'cap-pageviews': (d) => `shown fewer than ${d.every} page views ago (frequency.everyPageviews)`,
+  'cap-days': (d) => `shown recently; it may show again at ${d.until} (frequency.everyDays)`,
+  'cap-responses': (d) => `the visitor already answered it ${d.max} time(s) (frequency.maxResponses)`,
+  'limit-survey-gap': (d) =>
+    `another survey showed recently; no survey until ${d.until} (limits.surveyGapDays)`,
+  'survey-nps': (d) =>
+    `the visitor's last NPS group is ${d.last ?? 'unknown (never answered)'}, not one of ${String(d.want).replace(/,/g, ', ')} (audience.survey.nps)`,
+  'survey-csat': (d) =>
+    `the visitor's last CSAT score (1–5) is ${d.last ?? 'unknown (never answered)'}, not within ${d.min}–${d.max} (audience.survey.csat)`,
   'limit-session': (d) => `${d.max} widget(s) were already shown this session (limits.perSession)`,
   'limit-gap': (d) => `another widget closed recently; quiet until ${d.until} (limits.gapSeconds)`,
   'interstitial-guard': () =>

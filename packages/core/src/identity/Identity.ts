@@ -15,6 +15,3 @@ export interface Identity {
 
 /** Idle time after which the next activity starts a new session. */
 export const SESSION_IDLE_MS = 30 * 60 * 1000
-
-/** The key under which the identity is stored. */
-export const IDENTITY_KEY = 'identity'

@@ -1,5 +1,6 @@
 import type { KvStore } from '../storage/KvStore'
-import { IDENTITY_KEY, type Identity, SESSION_IDLE_MS } from './Identity'
+import { IDENTITY_KEY } from '../wire/storageLayout'
+import { type Identity, SESSION_IDLE_MS } from './Identity'
 import { newEventId } from './newEventId'
 
 /**

@@ -1,10 +1,11 @@
 import { newEventId } from '../identity/newEventId'
 import { openKv } from '../storage/openKv'
 import type { LingerEvent } from '../types'
+import { lingerEncoder } from '../wire/formats/lingerEncoder'
+import { retryDelay } from '../wire/retryDelay'
+import { DB_NAME, QUEUE_STORE } from '../wire/storageLayout'
 import { byteLength } from './byteLength'
-import { lingerEncoder } from './lingerEncoder'
 import { packBatch, type QueuedEvent } from './packBatch'
-import { retryDelay } from './retryDelay'
 import type { EncodedBatch, Pipeline, PipelineOptions } from './types'
 import { stash, takeStash, UNSENT } from './unloadStash'
 import { LEASE_KEY, withFlushLock } from './withFlushLock'
@@ -31,7 +32,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const send = o.fetch ?? w?.fetch.bind(w)
   const beacon = o.sendBeacon ?? nav?.sendBeacon?.bind(nav)
   const debug = (code: string, detail?: unknown) => o.onDebug?.(code, detail)
-  const kv = o.kv ?? openKv('linger', 'queue', { onFallback: (why) => debug('kv', why) })
+  const kv = o.kv ?? openKv(DB_NAME, QUEUE_STORE, { onFallback: (why) => debug('kv', why) })
   const me = newEventId()
   const overhead = byteLength(site) + 99
   const stats = { sent: 0, dropped: 0, requests: 0 }

@@ -1,23 +1,9 @@
 import type { KvStore } from '../storage/KvStore'
 import type { LingerEvent } from '../types'
+import type { BatchEncoder } from '../wire/encoder'
 
-/** What a delivery format turns a batch of events into. `url` overrides the endpoint. */
-export interface EncodedBatch {
-  url?: string
-  body: string
-  headers?: Record<string, string>
-}
-
-export interface BatchContext {
-  site: string
-  /** ISO 8601 UTC. */
-  sentAt: string
-  /** Events this device dropped (queue cap, age, size, quota) and has not reported yet. */
-  dropped: number
-}
-
-/** Turns events into one request body: the seam for the segment / rudderstack / posthog formats. */
-export type BatchEncoder = (events: LingerEvent[], ctx: BatchContext) => EncodedBatch
+// The encoder's types are the wire's (a format maps events to a request); re-exported for the pipeline's files.
+export type { BatchContext, BatchEncoder, EncodedBatch } from '../wire/encoder'
 
 export interface PipelineOptions {
   site: string

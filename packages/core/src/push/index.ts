@@ -1,10 +1,5 @@
-export { browserPort } from './browserPort'
-export { dismissPush } from './dismissPush'
-export type { PushDeps } from './pushDeps'
-export { pushGate } from './pushGate'
+// @linger/core/push: the web-push flow the campaigns part loads only when a config has a push
+// campaign (the script tag's linger-push.js), and the support check a page may call itself.
+export { type PushFlow, pushFlow } from './pushFlow'
 export { pushSupport } from './pushSupport'
-export { requestPush } from './requestPush'
-export { resyncPush } from './resyncPush'
 export type { PushPort, PushState, PushSupport, SubscriptionLike } from './types'
-export { unsubscribePush } from './unsubscribePush'
-export { withTimeout } from './withTimeout'

@@ -22,7 +22,8 @@ interface Screen {
  */
 export function createShow(core: Core) {
   let screen: Screen | undefined
-  let widgets: Promise<{ mount: MountWidget }> | undefined
+  // One load per chunk: the widgets, or the survey flow's (`kind: "survey"`).
+  const chunks = new Map<unknown, Promise<{ mount: MountWidget }>>()
   let queue: Array<[Campaign, string]> = []
   const guarded = new Map<Campaign, string>()
 
@@ -96,11 +97,11 @@ export function createShow(core: Core) {
       if (screen === me) screen = undefined
     }
     try {
-      const load = core.options.loadWidgets
+      const load = campaign.kind === 'survey' ? core.options.loadSurvey : core.options.loadWidgets
       if (!load) throw 0
-      widgets ??= load()
+      if (!chunks.has(load)) chunks.set(load, load())
       const [{ mount }, push] = await Promise.all([
-        widgets,
+        chunks.get(load)!,
         campaign.kind === 'push' ? core.push(meta) : undefined,
       ])
       if (screen !== me) return
@@ -109,7 +110,11 @@ export function createShow(core: Core) {
       me.widget = mount(
         applyVariant(campaign, variant),
         {
-          track: (type, props) => core.emit(type, props, meta),
+          track(type, props) {
+            // The answer is remembered on the device: audience.survey and the response caps read it.
+            if (type === 'survey.answered' && !preview) core.caps.answered(campaign.id, props, Date.now())
+            core.emit(type, props, meta)
+          },
           close(reason) {
             if (closed) return
             closed = true
@@ -137,11 +142,11 @@ export function createShow(core: Core) {
       keepClear(core.win, campaign)
       core.emit('campaign.shown', { trigger: source, kind: campaign.kind, ...(preview && { preview }) }, meta)
       if (push) core.emit('push.prompted', {}, meta)
-      if (!preview) core.caps.shown(campaign.id)
+      if (!preview) core.caps.shown(campaign.id, true, /^(nps|csat|survey)$/.test(campaign.kind))
       core.report(campaign, OK, source)
     } catch {
       // A chunk that failed to load (offline) may load next time.
-      widgets = undefined
+      chunks.clear()
       release()
       core.report(campaign, no('widgets-unavailable'), source)
     }

@@ -1,6 +1,6 @@
-import { loadFormat } from '../formats/loadFormat'
 import { createPipeline } from '../pipeline/createPipeline'
 import { openKv } from '../storage/openKv'
+import { loadFormat } from '../wire/formats/loadFormat'
 import { start } from './start'
 import type { InitOptions, Linger } from './types'
 
@@ -20,6 +20,7 @@ export function init(config: unknown, options: InitOptions = {}): Linger {
       loadFormat,
       // The widgets package is an optional peer: a page that never shows a widget never loads it.
       loadWidgets: () => import('@linger/widgets'),
+      loadSurvey: () => import('@linger/widgets/flow').then((m) => ({ mount: m.mountFlow })),
       ...options,
     },
     { createPipeline, openKv: (db, store, onFallback) => openKv(db, store, { onFallback }) },

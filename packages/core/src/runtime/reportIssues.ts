@@ -1,5 +1,8 @@
 import type { ConfigIssue } from '../types'
 
+// Typed here, not through Node's types: the package must build and type-check for the browser.
+declare const process: { env: Record<string, string | undefined> }
+
 /**
  * Warn about each config problem: `linger: <path>: <message>` in development, only
  * `linger: <path> <code>` in production builds (the prose is for people reading a dev console).

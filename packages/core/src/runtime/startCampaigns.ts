@@ -117,8 +117,9 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
       decide(c, core.context(), core.caps, config?.limits),
     ])
     if (debugOn) for (const [c, d] of now) core.report(c, d, stage)
-    if (prefetch && now.some(([c, d]) => d.show && c.trigger.type !== 'manual')) {
-      prefetch()
+    const first = prefetch && now.find(([c, d]) => d.show && c.trigger.type !== 'manual')
+    if (first) {
+      prefetch!(first[0].kind)
       prefetch = undefined
     }
   }

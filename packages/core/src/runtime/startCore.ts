@@ -5,15 +5,13 @@ import type { BatchEncoder } from '../pipeline/types'
 import { CALLS, EARLY, stash, takeStash } from '../pipeline/unloadStash'
 import { memoryKv } from '../storage/memoryKv'
 import type { LingerEvent } from '../types'
+import { DB_NAME as DB, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
 import type { Base, Campaigns, CampaignsFactory, CoreConfig } from './base'
 import type { EventMeta } from './core'
 import { deleteDatabase } from './deleteDatabase'
 import type { StartDeps } from './start'
 import { switchKv } from './switchKv'
 import type { DebugModule, InitOptions, Linger } from './types'
-
-const DB = 'linger'
-const STORES = ['state', 'identity', 'cart', 'queue'] as const
 
 /**
  * The part of Linger every page needs: identity, consent, the event pipeline, `page.viewed`
@@ -47,8 +45,7 @@ export function startCore(
   const onDebug = (code: string, detail?: unknown) =>
     debugOn && void debug().then((m) => m?.logPipeline(code, detail))
   // A third-party format's encoder is its own chunk. Until it loads, batches have nowhere to
-  // go (empty url) and wait in the queue; formats/deferEncoder does the same, but importing it
-  // would bundle every format into the script tag.
+  // go (empty url) and wait in the queue.
   const format = config?.format ?? 'linger'
   let encoder: BatchEncoder | undefined
   const pipeline = deps.createPipeline({
@@ -123,7 +120,7 @@ export function startCore(
   /** Load (or, after forget, recreate) identity and the stored user. */
   const load = async () => {
     identity = await touchSession(kvs.identity, Date.now(), true)
-    storedUser = await kvs.identity.get<string>('user')
+    storedUser = await kvs.identity.get<string>(USER_KEY)
   }
 
   emit('page.viewed', { title: win.document.title, referrer: win.document.referrer })
@@ -272,7 +269,7 @@ export function startCore(
         userId = id
         identified = true
         // After the stored user is read, so events made before this call keep theirs.
-        void loaded.then(() => kvs.identity.set('user', id))
+        void loaded.then(() => kvs.identity.set(USER_KEY, id))
         emit('identify', { traits: traits ?? {} })
       }),
     cart: (cart) => needs('cart', cart),

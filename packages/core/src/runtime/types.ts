@@ -1,7 +1,7 @@
-import type { EncoderFactory } from '../formats/types'
 import type { PushFlow } from '../push/pushFlow'
 import type { Decision } from '../targeting/types'
 import type { Campaign, Cart, ConfigIssue, DeliveryFormat, LingerEvent, Order } from '../types'
+import type { EncoderFactory } from '../wire/encoder'
 import type { MountWidget } from './widgets'
 
 /** What the lazily loaded debug module offers the runtime. */
@@ -17,8 +17,10 @@ export interface InitOptions {
   window?: Window
   /** Loads the widgets chunk; called only when a campaign is about to show. Without it nothing shows. */
   loadWidgets?: () => Promise<{ mount: MountWidget }>
-  /** Called once when some campaign is eligible but not yet triggered: a hint to prefetch the widgets. */
-  prefetchWidgets?: () => void
+  /** Loads the multi-question survey chunk (`kind: "survey"`); without it survey campaigns never show. */
+  loadSurvey?: () => Promise<{ mount: MountWidget }>
+  /** Called once when some campaign is eligible but not yet triggered: a hint to prefetch the chunk its `kind` shows with. */
+  prefetchWidgets?: (kind: Campaign['kind']) => void
   /** Loads the debug explainer (`?linger_debug=1`, `data-debug`, `debug(true)`). */
   loadDebug?: () => Promise<DebugModule>
   /** Loads the Shopify cart adapter when `config.cart.shopify`. */

@@ -1,25 +1,41 @@
+import { type NpsGroup, npsGroup } from '../survey/npsGroup'
+
 /** The slice of a KvStore that frequency state needs (structural, so tests can pass a Map-backed fake). */
 export interface StateKv {
   get(key: string): Promise<unknown>
   set(key: string, value: unknown): Promise<unknown>
 }
 
-/** Per campaign: shown this session (`s` in session `sid`), total `t`, last dismiss `d` / convert `c` (ms), page view index of the last show `pv`. */
+/**
+ * Per campaign: shown this session (`s` in session `sid`), total `t`, last dismiss `d` / convert
+ * `c` / show `at` (ms), page view index of the last show `pv`; surveys: shows answered `r`, and
+ * the show (`t`) whose answer was counted last `ra`.
+ */
 export interface CampaignCaps {
   sid?: string
   s: number
   t: number
   d?: number
   c?: number
+  at?: number
   pv?: number
+  r?: number
+  ra?: number
 }
 
-/** Across campaigns: widgets shown this session, when the last one closed, page views in total. */
+/**
+ * Across campaigns: widgets shown this session, when the last one closed, page views in total;
+ * when any survey last showed `sv`, and the visitor's last NPS group and CSAT score (on 1–5)
+ * with when they answered (`audience.survey`).
+ */
 export interface GlobalCaps {
   sid?: string
   shown: number
   closedAt?: number
   pv: number
+  sv?: number
+  nps?: { g: NpsGroup; at: number }
+  csat?: { s: number; at: number }
 }
 
 export interface Caps {
@@ -27,8 +43,10 @@ export interface Caps {
   campaign(id: string): CampaignCaps
   /** Count a page view (for `everyPageviews`). */
   pageview(): void
-  /** Count a show; `global` false for a held-out visitor (counts for the campaign, not the session limit). */
-  shown(id: string, global?: boolean): void
+  /** Count a show; `global` false for a held-out visitor (counts for the campaign, not the session limit); `survey` for nps, csat and survey kinds. */
+  shown(id: string, global?: boolean, survey?: boolean): void
+  /** A survey answer (`survey.answered` props): the last NPS group / CSAT score, and one response per show. */
+  answered(id: string, props: Record<string, unknown> | undefined, now: number): void
   closed(id: string, reason: 'dismissed' | 'converted' | 'completed', now: number): void
 }
 
@@ -60,12 +78,26 @@ export async function loadCaps(kv: StateKv, sessionId: string, ids: string[]): P
       g.pv++
       save('g', g)
     },
-    shown(id, global = true) {
+    shown(id, global = true, survey = false) {
       const c = campaign(id)
       c.s++
       c.t++
       c.pv = g.pv
+      c.at = Date.now()
+      if (survey) g.sv = c.at
       if (global) g.shown++
+      save(`c:${id}`, c)
+      save('g', g)
+    },
+    answered(id, p, now) {
+      const c = campaign(id)
+      const score = p?.score
+      if (typeof score === 'number' && p?.survey === 'nps') g.nps = { g: npsGroup(score), at: now }
+      const scale = typeof p?.scale === 'number' ? p.scale : 5
+      if (typeof score === 'number' && p?.survey === 'csat' && scale > 1)
+        g.csat = { s: 1 + ((score - 1) * 4) / (scale - 1), at: now }
+      if (c.ra !== c.t) c.r = (c.r ?? 0) + 1
+      c.ra = c.t
       save(`c:${id}`, c)
       save('g', g)
     },

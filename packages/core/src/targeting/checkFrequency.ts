@@ -26,4 +26,8 @@ export function checkFrequency(
   }
   if (f.everyPageviews && c.pv !== undefined && pageviews - c.pv < f.everyPageviews)
     return no('cap-pageviews', { every: f.everyPageviews })
+  if (f.everyDays && c.at !== undefined && now < c.at + f.everyDays * DAY)
+    return no('cap-days', { until: new Date(c.at + f.everyDays * DAY).toISOString() })
+  if (f.maxResponses !== undefined && (c.r ?? 0) >= f.maxResponses)
+    return no('cap-responses', { max: f.maxResponses })
 }

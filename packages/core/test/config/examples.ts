@@ -1,6 +1,6 @@
 import type { LingerConfig } from '../../src/types'
 
-/** The config example of CONTRACT.md, verbatim, typed so the types must accept it too. */
+/** The config example of docs/contract.md, verbatim, typed so the types must accept it too. */
 export const contractExample: LingerConfig = {
   $schema: 'https://unpkg.com/@linger/core/schema.json',
   version: 1,
@@ -86,7 +86,7 @@ export const everyField: LingerConfig = {
     font: '"Helvetica Neue", Arial, sans-serif',
     mode: 'dark',
   },
-  limits: { perSession: 3, gapSeconds: 30.5 },
+  limits: { perSession: 3, gapSeconds: 30.5, surveyGapDays: 14 },
   cart: { dataLayer: 'shopLayer', shopify: true, attributionDays: 5 },
   campaigns: [
     {
@@ -116,6 +116,7 @@ export const everyField: LingerConfig = {
         },
         sample: 50,
         cart: { minValue: 10, maxValue: 500, minItems: 1, contains: ['sku-1'] },
+        survey: { nps: ['detractor', 'passive'], csat: { min: 1, max: 2.5 }, withinDays: 30 },
       },
       frequency: { perSession: 1, total: 3, afterDismissDays: 7, afterConvertDays: 365, everyPageviews: 2 },
       priority: -1,
@@ -214,6 +215,69 @@ export const everyField: LingerConfig = {
       scope: '/',
       content: { title: 'Alerts?', body: 'Only restocks.', allow: 'Yes', deny: 'No' },
       variants: [{ id: 'x', weight: 1, content: { title: 'Alerts!', allow: 'OK', deny: 'Later' } }],
+    },
+    {
+      id: 'flow-all',
+      kind: 'survey',
+      trigger: { type: 'pageview' },
+      audience: { survey: { nps: ['promoter'] } },
+      frequency: { everyDays: 90, maxResponses: 4 },
+      priority: 1,
+      holdout: 10,
+      enabled: true,
+      display: 'tab',
+      position: 'left',
+      target: '#feedback',
+      tab: { en: 'Feedback', de: 'Feedback' },
+      questions: [
+        {
+          id: 'nps',
+          type: 'nps',
+          question: de,
+          lowLabel: 'No',
+          highLabel: 'Yes',
+          next: { detractor: 'why', '10': 'end' },
+        },
+        { id: 'sat', type: 'csat', question: 'Satisfied?', scale: 7, style: 'numbers', next: { '1': 'why' } },
+        {
+          id: 'effort',
+          type: 'ces',
+          question: 'Easy?',
+          lowLabel: 'Hard',
+          highLabel: 'Easy',
+          next: { '1': 'why' },
+        },
+        {
+          id: 'one',
+          type: 'single',
+          question: 'Which?',
+          choices: [
+            { id: 'a', label: de },
+            { id: 'b', label: 'B' },
+          ],
+          other: { en: 'Something else', de: 'Etwas anderes' },
+          shuffle: true,
+          next: { a: 'end', other: 'why' },
+        },
+        {
+          id: 'many',
+          type: 'multi',
+          question: 'Which ones?',
+          choices: [
+            { id: 'x', label: 'X' },
+            { id: 'y', label: 'Y' },
+          ],
+          other: true,
+          shuffle: false,
+          next: 'why',
+        },
+        { id: 'why', type: 'text', question: 'Why?', maxLength: 280, placeholder: 'Tell us', next: 'end' },
+      ],
+      thanks: { title: 'Thanks!', body: de },
+      variants: [
+        { id: 'short', weight: 1, questions: [{ id: 'only', type: 'nps', question: 'Recommend?' }] },
+        { id: 'long', weight: 1 },
+      ],
     },
     { id: 'event-one', kind: 'nps', trigger: { type: 'event', name: 'checkout.done' }, question: 'Q?' },
     { id: 'views', kind: 'nps', trigger: { type: 'pageviews', count: 3 }, question: 'Q?' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_BACKOFF_MS, retryDelay } from '../../src/pipeline/retryDelay'
+import { MAX_BACKOFF_MS, retryDelay } from '../../src/wire/retryDelay'
 import { ev, settle } from './helpers'
 import { make, useFakeTime } from './setup'
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PushPort } from '../../src/push/types'
 import type { Campaign } from '../../src/types'
-import { boot, config, fakeDevice, popup, tracker } from './fakes'
+import { boot, config, fakeDevice, fakeWidgets, popup, tracker } from './fakes'
 
 const { track, stopAll } = tracker()
 const pushCampaign = {
@@ -168,6 +168,34 @@ describe('showing campaigns', () => {
     await vi.waitFor(() => expect(widgets.live().map((m) => m.campaign.id)).toEqual(['cl']))
   })
 
+  it("NPS → action: a detractor's answer, remembered on the device, opens the save offer on the next page; a promoter's does not", async () => {
+    const nps = { id: 'nps', kind: 'nps', trigger: { type: 'pageview' }, question: 'Q?' } as Campaign
+    const save = popup('save', {
+      trigger: { type: 'event', name: 'cart.viewed' },
+      audience: { survey: { nps: ['detractor'] } },
+    })
+    for (const [score, shows] of [
+      [3, ['save']],
+      [10, []],
+    ] as const) {
+      const device = fakeDevice()
+      const first = track(boot(config([nps, save]), { device }))
+      await first.linger.ready
+      await vi.waitFor(() => expect(first.widgets.live().map((m) => m.campaign.id)).toEqual(['nps']))
+      first.widgets.live()[0]!.host.track('survey.answered', { survey: 'nps', score, scale: 10 })
+      first.widgets.live()[0]!.host.close('completed')
+      first.linger.dispose()
+      await tick()
+      // The next page, same device: the NPS was shown this session, the offer may follow.
+      const next = track(boot(config([nps, save]), { device }))
+      await next.linger.ready
+      next.linger.track('cart.viewed')
+      await tick()
+      await tick()
+      expect(next.widgets.mounted.map((m) => m.campaign.id)).toEqual(shows)
+    }
+  })
+
   it('a track() made before ready still fires an event trigger (the script tag replays queued calls early)', async () => {
     const { widgets, linger } = track(
       boot(config([popup('ev', { trigger: { type: 'event', name: 'signup' } })])),
@@ -276,6 +304,36 @@ describe('showing campaigns', () => {
     }
   })
 
+  it('a survey flow loads the survey chunk (once), not the widgets chunk; without it no survey shows', async () => {
+    const survey = {
+      id: 'flow',
+      kind: 'survey',
+      trigger: { type: 'pageview' },
+      questions: [{ id: 'q', type: 'ces', question: 'Easy?' }],
+    } as unknown as Campaign
+    const flow = fakeWidgets()
+    const prefetchWidgets = vi.fn()
+    const { linger, widgets, pipe } = track(
+      boot(config([survey]), { options: { loadSurvey: flow.load, prefetchWidgets } }),
+    )
+    await linger.ready
+    await vi.waitFor(() => expect(flow.mounted).toHaveLength(1))
+    expect(flow.mounted[0]!.campaign.id).toBe('flow')
+    expect(widgets.load).not.toHaveBeenCalled()
+    expect(prefetchWidgets.mock.calls).toEqual([['survey']])
+    expect(pipe.types()).toEqual(['page.viewed', 'campaign.shown'])
+    flow.live()[0]!.host.close('completed')
+    linger.show('flow')
+    await vi.waitFor(() => expect(flow.mounted).toHaveLength(2))
+    expect(flow.load).toHaveBeenCalledTimes(1)
+    // Without the survey chunk a survey never shows, and nothing breaks.
+    const bare = track(boot(config([survey])))
+    await bare.linger.ready
+    await tick()
+    expect(bare.widgets.mount).not.toHaveBeenCalled()
+    expect(bare.pipe.types()).toEqual(['page.viewed'])
+  })
+
   it('without loadWidgets nothing shows and nothing breaks', async () => {
     const { linger, pipe } = track(boot(config([popup('p')]), { options: { loadWidgets: undefined } }))
     await linger.ready
@@ -298,6 +356,7 @@ describe('showing campaigns', () => {
     )
     await linger.ready
     await vi.waitFor(() => expect(prefetchWidgets).toHaveBeenCalledTimes(1))
+    expect(prefetchWidgets).toHaveBeenCalledWith('popup')
   })
 
   it('prefetches once a campaign becomes eligible after an SPA route change, and only once', async () => {

@@ -11,4 +11,5 @@ const byKind = { popup: mountPopup, nps: mountNps, csat: mountCsat, push: mountP
  * campaign with the variant's content merged. Import a kind's module
  * (`@linger/widgets/nps`) instead to ship only that widget.
  */
-export const mount: MountWidget = (campaign, host, options) => byKind[campaign.kind](campaign, host, options)
+export const mount: MountWidget = (campaign, host, options) =>
+  (byKind as Record<string, MountWidget>)[campaign.kind]!(campaign, host, options)

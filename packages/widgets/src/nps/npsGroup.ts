@@ -1,6 +1,2 @@
-import type { NpsCampaign } from '@linger/core/types'
-
-/** The NPS group of a 0–10 score (0–6 detractor, 7–8 passive, 9–10 promoter). */
-export function npsGroup(score: number): keyof NonNullable<NpsCampaign['followUp']> {
-  return score <= 6 ? 'detractor' : score <= 8 ? 'passive' : 'promoter'
-}
+// The group rule is the core's: the survey flow branches by it and targeting reads it back.
+export { npsGroup } from '@linger/core/survey'

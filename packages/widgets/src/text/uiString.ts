@@ -7,9 +7,12 @@ const strings: Record<string, string> = {
   ar: 'إغلاق|نسخ|تم النسخ|إرسال|شكرًا لك!|البريد الإلكتروني|أدخل بريدًا إلكترونيًا صالحًا|يرجى تحديد المربع|تعليق|غير محتمل|محتمل جدًا|تم الاشتراك|محظور|فشل|اشتراك|من',
 }
 
-/** The built-in UI strings for `locale` (its language, else English) looked up by an index from `keys.ts`. */
-export function uiString(locale: string): (key: number) => string {
-  const en = strings.en!.split('|')
-  const own = (strings[locale.split('-')[0]!.toLowerCase()] ?? '').split('|')
+/**
+ * The built-in UI strings for `locale` (its language, else English) looked up by an index from
+ * `keys.ts`; or those of another `table` in the same shape (the survey chunk's own).
+ */
+export function uiString(locale: string, table = strings): (key: number) => string {
+  const en = table.en!.split('|')
+  const own = (table[locale.split('-')[0]!.toLowerCase()] ?? '').split('|')
   return (key) => own[key] || en[key]!
 }

@@ -47,7 +47,7 @@ function readParams(params: Params) {
 
 /**
  * `report.retention` for `site` and [`from`, `to`): CRR, churn, repeat purchases, revenue, AOV,
- * LTV (and a labelled projection), cohorts, a monthly trend and segments — see CONTRACT.md →
+ * LTV (and a labelled projection), cohorts, a monthly trend and segments — see docs/contract.md →
  * Collector → report → retention. Periods and months follow `timeZone`; money is in one currency.
  */
 export async function retentionReport(db: Queryable, params: Params): Promise<RetentionReport> {

@@ -1,6 +1,6 @@
 import type { Difference } from '../stats'
 
-/** Query parameters of the retention section; see the README's "Retention metrics" and the report's `retention` section. */
+/** Query parameters of the retention section; see docs/contract.md → Collector → report → retention. */
 export interface RetentionParams {
   site: string
   /** Start of the period, inclusive: an ISO instant, or a local date/time read in `timeZone`. */

@@ -1,0 +1,3 @@
+import { libraryBuild } from '../../scripts/library-build.mjs'
+
+export default libraryBuild(import.meta.url, { platform: 'node', bin: 'src/bin.ts' })

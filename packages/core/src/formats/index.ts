@@ -1,5 +1,0 @@
-export { apiUrl } from './apiUrl'
-export { deferEncoder } from './deferEncoder'
-export { fitEvents } from './fitEvents'
-export { loadFormat } from './loadFormat'
-export type { EncoderFactory, FormatOptions } from './types'

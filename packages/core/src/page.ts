@@ -1,0 +1,12 @@
+// @linger/core/page: what every page loads before any campaign — identity, consent, the event
+// pipeline and the page view. The script tag (packages/embed/src/linger.ts) starts from here;
+// `init` (the package's main entry) assembles the same parts with the campaigns.
+export { createPipeline } from './pipeline/createPipeline'
+export type { Pipeline, PipelineOptions, PipelineStats } from './pipeline/types'
+export type { Base, Campaigns, CampaignsFactory, CoreConfig } from './runtime/base'
+export { coreConfig } from './runtime/coreConfig'
+export type { StartDeps } from './runtime/start'
+export { startCore } from './runtime/startCore'
+export type { DebugModule, InitOptions, Linger } from './runtime/types'
+export type { KvFallbackReason, KvOptions, KvStore } from './storage/KvStore'
+export { openKv } from './storage/openKv'

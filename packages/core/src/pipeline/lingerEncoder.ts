@@ -1,6 +1,0 @@
-import type { BatchEncoder } from './types'
-
-/** The CONTRACT batch: `{ site, sentAt, events, dropped? }` as JSON (JSON leaves out `dropped: undefined`). */
-export const lingerEncoder: BatchEncoder = (events, { site, sentAt, dropped }) => ({
-  body: JSON.stringify({ site, sentAt, events, dropped: dropped || undefined }),
-})

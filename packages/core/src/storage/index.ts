@@ -1,2 +1,0 @@
-export type { KvFallbackReason, KvOptions, KvStore } from './KvStore'
-export { openKv } from './openKv'

@@ -1,0 +1,2 @@
+export { Flow } from './Flow'
+export { mountFlow } from './mountFlow'
