@@ -6,7 +6,9 @@
 //
 //   node scripts/reliability.mjs [--events 10000] [--requests 20000] [--seed 1] [--no-build]
 //                                [--close-before-stored] [--tabs-runs 5] [--tabs-busy]
+//                                [--engines [--engine-events 1000]]
 // --tabs-busy runs the harsher issue-20 version (purchases, 4x slowed CPUs; an open bug still fails it).
+// --engines runs only the short chaos in Chromium, Firefox ESR and WebKitGTK (e2e/engines/).
 // --close-before-stored makes every closing round close before the tab's IndexedDB write commits
 // (by default half of them do; see docs/reliability.md).
 import { spawn } from 'node:child_process'
@@ -14,6 +16,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { reliabilityEngines } from './reliability-engines.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +27,8 @@ const { values } = parseArgs({
     'close-before-stored': { type: 'boolean', default: false },
     'tabs-runs': { type: 'string', default: '5' },
     'tabs-busy': { type: 'boolean', default: false },
+    engines: { type: 'boolean', default: false },
+    'engine-events': { type: 'string', default: '1000' },
   },
 })
 
@@ -59,6 +64,8 @@ if (!values['no-build']) {
   const built = await run('pnpm', ['--filter', '@linger/embed', 'build'])
   if (built.code) process.exit(built.code)
 }
+if (values.engines)
+  process.exit(await reliabilityEngines({ events: values['engine-events'], seed: values.seed }))
 
 const specs = [
   'e2e/tests/reliability-chaos.spec.ts',
