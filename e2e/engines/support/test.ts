@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { test as base } from '@playwright/test'
 import { createApp, type Db, openDatabase } from '../../../packages/collector/src/index'
 import { type FixtureServer, startFixtureServer } from '../../support/server'
 import { collectorGate } from './collectorGate'
 import { launchEngine } from './launchEngine'
 import type { Engine, EngineName, PhoneTab, Tab } from './types'
-
-const pagesDir = join(import.meta.dirname, '../pages')
 
 /** An event row as the collector stored it. */
 export interface Stored {
@@ -69,11 +65,6 @@ export const test = base.extend<{ site: Site }, WorkerFixtures>({
     const server = await startFixtureServer()
     const gate = collectorGate(createApp({ db, rateLimit: false }))
     server.route('/v1/batch', gate.handle)
-    for (const file of readdirSync(pagesDir))
-      server.route(`/engines/${file}`, (_req, res) => {
-        res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' })
-        res.end(readFileSync(join(pagesDir, file)))
-      })
     const id = `${info.project.name}-${randomUUID().slice(0, 8)}`
     const site: Site = {
       id,
