@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // The reliability and security suite at full size (issue 10): chaos delivery with 10,000 events,
-// storage faults, the bad-config corpus, host-page faults and the XSS corpus in Chromium, then
+// tabs closing together around offline spells (issue 20; --tabs-runs runs of 10 rounds), storage faults, the bad-config corpus, host-page faults and the XSS corpus in Chromium, then
 // 20,000 abusive requests against the collector. Prints each suite's figures and exits non-zero
 // when anything failed. CI runs the same specs at their default (shorter) sizes.
 //
 //   node scripts/reliability.mjs [--events 10000] [--requests 20000] [--seed 1] [--no-build]
-//                                [--close-before-stored]
+//                                [--close-before-stored] [--tabs-runs 5] [--tabs-busy]
+//                                [--engines [--engine-events 1000]]
+// --tabs-busy runs the harsher issue-20 version (purchases, 4x slowed CPUs; an open bug still fails it).
+// --engines runs only the short chaos in Chromium, Firefox ESR and WebKitGTK (e2e/engines/).
 // --close-before-stored makes every closing round close before the tab's IndexedDB write commits
 // (by default half of them do; see docs/reliability.md).
 import { spawn } from 'node:child_process'
@@ -13,6 +16,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { reliabilityEngines } from './reliability-engines.mjs'
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +25,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'no-build': { type: 'boolean', default: false },
     'close-before-stored': { type: 'boolean', default: false },
+    'tabs-runs': { type: 'string', default: '5' },
+    'tabs-busy': { type: 'boolean', default: false },
+    engines: { type: 'boolean', default: false },
+    'engine-events': { type: 'string', default: '1000' },
   },
 })
 
@@ -56,9 +64,12 @@ if (!values['no-build']) {
   const built = await run('pnpm', ['--filter', '@linger/embed', 'build'])
   if (built.code) process.exit(built.code)
 }
+if (values.engines)
+  process.exit(await reliabilityEngines({ events: values['engine-events'], seed: values.seed }))
 
 const specs = [
   'e2e/tests/reliability-chaos.spec.ts',
+  'e2e/tests/reliability-tabs.spec.ts',
   'e2e/tests/reliability-storage.spec.ts',
   'e2e/tests/reliability-config.spec.ts',
   'e2e/tests/reliability-host.spec.ts',
@@ -81,6 +92,9 @@ const browser = await run(
     LINGER_CHAOS_EVENTS: values.events,
     LINGER_CHAOS_SEED: values.seed,
     ...(values['close-before-stored'] && { LINGER_CHAOS_CLOSE_BEFORE_STORED: '1' }),
+    LINGER_TABS_RUNS: values['tabs-runs'],
+    LINGER_TABS_SEED: values.seed,
+    ...(values['tabs-busy'] && { LINGER_TABS_BUSY: '1' }),
   },
 )
 const collector = await run('pnpm', ['exec', 'vitest', 'run', 'packages/collector/test/abuse.test.ts'], {
@@ -91,6 +105,7 @@ const all = [...figures(browser.out), ...figures(collector.out)]
 const chaos = all.find((f) => f.suite === 'chaos')
 const abuse = all.find((f) => f.suite === 'collector-abuse')
 const configs = all.filter((f) => f.suite.startsWith('config-'))
+const tabs = all.filter((f) => f.suite === 'tabs')
 /** Test counts from Playwright's summary, or from vitest's `Tests …` line when `prefix` is `Tests`. */
 const counts = (out, prefix = '') => {
   const plain = out.replace(ANSI, '')
@@ -108,6 +123,17 @@ if (chaos)
     `  duplicates before de-dup   ${chaos.duplicatesBeforeDedup}`,
     `  requests made              ${chaos.requests}  ${JSON.stringify(chaos.byFault)}`,
   )
+if (tabs.length) {
+  const sum = (key) => tabs.reduce((n, f) => n + f[key], 0)
+  lines.push(
+    `tabs closing together (issue 20${tabs[0].plain ? ', as reported' : ', with purchases and slowed CPUs'}, ${tabs.length} runs of ${tabs[0].rounds.total} rounds, seeds ${tabs[0].seed}–${tabs.at(-1).seed})`,
+    `  events tracked             ${sum('tracked')}`,
+    `  delivered (unique ids)     ${sum('delivered')}`,
+    `  dropped (counted)          ${sum('dropped')}  ${tabs.map((f) => f.dropped).join(' ')}`,
+    `  lost uncounted             ${sum('lostUncounted')}`,
+    `  purchases lost             ${sum('purchasesLost')}`,
+  )
+}
 if (configs.length)
   lines.push(
     `bad config: ${configs.reduce((n, f) => n + f.configs, 0)} configs, ${configs.reduce((n, f) => n + f.warned, 0)} path-named warnings, ${configs.reduce((n, f) => n + f.thrown, 0)} exceptions in the page`,
@@ -124,5 +150,10 @@ lines.push(
   `total ${Math.round((Date.now() - started) / 1000)} s`,
 )
 console.log(lines.join('\n'))
-const ok = browser.code === 0 && collector.code === 0 && chaos?.lost === 0 && abuse
+const ok =
+  browser.code === 0 &&
+  collector.code === 0 &&
+  chaos?.lost === 0 &&
+  tabs.every((f) => f.lostUncounted === 0 && f.purchasesLost === 0) &&
+  abuse
 process.exit(ok ? 0 : 1)

@@ -58,6 +58,20 @@ export function ensureChromium() {
   }
 }
 
+/**
+ * Firefox ESR and WebKitGTK's WebDriver (with Xvfb) for the cross-engine suite: Debian's packages,
+ * installed when we are root and they are missing. Returns the engines that cannot run here.
+ */
+export function ensureEngines() {
+  const missing = []
+  if (!['/usr/bin/firefox-esr', '/usr/bin/firefox'].some(existsSync) && !process.env.LINGER_FIREFOX)
+    missing.push('firefox-esr')
+  if (!has('WebKitWebDriver')) missing.push('webkit2gtk-driver')
+  if (!has('xvfb-run')) missing.push('xvfb')
+  if (missing.length && !aptInstall(missing.join(' '))) return missing
+  return []
+}
+
 /** Directory of PostgreSQL server binaries (initdb, pg_ctl), installing Debian's when we are root. */
 export function postgresBin({ install = true } = {}) {
   const find = () => {

@@ -4,11 +4,20 @@
 // (Playwright in real Chromium), then prints one summary line with the counts.
 import { readFileSync, rmSync } from 'node:fs'
 import { startPostgres } from './postgres.mjs'
-import { ensureChromium, installDependencies, pnpmCommand, postgresBin, root, run } from './setup.mjs'
+import {
+  ensureChromium,
+  ensureEngines,
+  installDependencies,
+  pnpmCommand,
+  postgresBin,
+  root,
+  run,
+} from './setup.mjs'
 
 const pnpm = pnpmCommand()
 installDependencies(pnpm)
 ensureChromium()
+const enginesMissing = ensureEngines()
 
 let postgres
 if (!process.env.LINGER_TEST_DATABASE_URL) {
@@ -22,6 +31,7 @@ if (!process.env.LINGER_TEST_DATABASE_URL) {
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 }
+const engineCounts = {}
 const failedLayers = []
 function layer(name, command, readCounts) {
   console.log(`\n── ${name} ──`)
@@ -79,11 +89,57 @@ try {
       )
     },
   )
+  layer(
+    'browser engines (the same scenarios in Chromium, Firefox ESR, WebKitGTK)',
+    `${pnpm} exec playwright test -c e2e/engines/playwright.config.ts`,
+    () => {
+      const r = readJson('e2e/engines/test-results/results.json')
+      if (!r) return undefined
+      // Per engine (one Playwright project each): counted from every test's result.
+      const per = {}
+      const walk = (suite) => {
+        for (const s of suite.suites ?? []) walk(s)
+        for (const spec of suite.specs ?? [])
+          for (const t of spec.tests) {
+            per[t.projectName] ??= { passed: 0, failed: 0, skipped: 0 }
+            const c = per[t.projectName]
+            const status =
+              t.status === 'expected' || t.status === 'flaky'
+                ? 'passed'
+                : t.status === 'skipped'
+                  ? 'skipped'
+                  : 'failed'
+            c[status]++
+            // A skip says why (the engine or its driver cannot): printed, never silent.
+            if (status === 'skipped')
+              for (const a of t.annotations ?? [])
+                if (a.type === 'skip')
+                  console.log(`skipped in ${t.projectName}: ${spec.title} — ${a.description}`)
+          }
+      }
+      for (const s of r.suites) walk(s)
+      const line = Object.entries(per).map(
+        ([e, c]) => `${e} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`,
+      )
+      console.log(`engines: ${line.join(' · ')}`)
+      Object.assign(engineCounts, per)
+      return {
+        passed: r.stats.expected + r.stats.flaky,
+        failed: r.stats.unexpected,
+        skipped: r.stats.skipped,
+      }
+    },
+  )
 } finally {
   postgres?.stop()
 }
 
 console.log('')
 if (failedLayers.length) console.log(`failed layers: ${failedLayers.join(', ')}`)
+if (enginesMissing.length) console.log(`engines: could not install ${enginesMissing.join(', ')}`)
+const perEngine = Object.entries(engineCounts).map(
+  ([e, c]) => `${e} ${c.passed}/${c.passed + c.failed + c.skipped}`,
+)
+if (perEngine.length) console.log(`browser engines (passed/run): ${perEngine.join(', ')}`)
 console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
 process.exit(failedLayers.length ? 1 : 0)

@@ -2,6 +2,8 @@
 // pipeline and the page view. The script tag (packages/embed/src/linger.ts) starts from here;
 // `init` (the package's main entry) assembles the same parts with the campaigns.
 export { createPipeline } from './pipeline/createPipeline'
+// The script tag's pagehide hand-over of the calls it holds while its config loads.
+export { stashCalls } from './pipeline/stashCalls'
 export type { Pipeline, PipelineOptions, PipelineStats } from './pipeline/types'
 export type { Base, Campaigns, CampaignsFactory, CoreConfig } from './runtime/base'
 export { coreConfig } from './runtime/coreConfig'

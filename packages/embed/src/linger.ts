@@ -13,6 +13,7 @@ import {
   type Linger,
   openKv,
   startCore,
+  stashCalls,
 } from '@linger/core/page'
 import type { EncoderFactory } from '@linger/core/wire'
 import { chunkLoader } from './chunkLoader'
@@ -37,7 +38,7 @@ if (!stub?.loaded) {
   const data = script?.dataset ?? {}
   const load = chunkLoader(script?.src || location.href)
   // The calls the stub queued, then those made until the runtime starts, in call order.
-  const waiting: Call[] = Array.from(stub?.q ?? [], (args) => Array.from(args) as Call)
+  let waiting: Call[] = Array.from(stub?.q ?? [], (args) => Array.from(args) as Call)
   let runtime: Linger | undefined
 
   const dispatch = ([command, ...args]: Call): unknown => {
@@ -49,6 +50,12 @@ if (!stub?.loaded) {
   const api: Stub = (...args) => (runtime ? dispatch(args as Call) : void waiting.push(args as Call))
   api.loaded = 1
   w.linger = api
+
+  // A page that goes while its config is still on the way hands its track/identify/cart/purchase
+  // calls to the next page, which makes them; the others stay, in case it comes back from the bfcache.
+  addEventListener('pagehide', () => {
+    if (!runtime && data.consent !== 'required') waiting = stashCalls(window, waiting)
+  })
 
   configFromPage(waiting, script).then((config) => {
     // `startCore`, not `init`: init bundles validation, campaigns and the debug and Shopify modules.

@@ -29,13 +29,44 @@ export interface PipelineOptions {
   window?: Window
 }
 
+/** Why an event left the queue without a 2xx: each is counted, and reported in a batch's `dropped`. */
+export type DropReason =
+  /** Over the queue's caps (1,000 events, 2 MiB) or older than `maxAgeMs`; least important first. */
+  | 'cap'
+  /** Over 32 KiB of JSON, or not serialisable. */
+  | 'big'
+  /** The store was full. */
+  | 'quota'
+  /** A stored record that is not an event. */
+  | 'corrupt'
+  /** The endpoint refused its batch with a 4xx (the endpoint knows; not reported again). */
+  | 'drop'
+  /** The endpoint failed on it every time (5xx) while it took the other events. */
+  | 'poison'
+
+/**
+ * What this tab did with events. An event ends `acknowledged` (a 2xx covered it) or `dropped`;
+ * `sent` and `stashed` count copies (a retry or a keepalive sends one again). Once every queue is
+ * empty, over all tabs: Σ `tracked` = events the endpoint holds + Σ `dropped`.
+ */
 export interface PipelineStats {
-  /** Events this tab holds (stored, or waiting for consent). */
+  /** Events this tab holds (stored, or waiting for consent or for their write). */
   queued: number
-  /** Events acknowledged with a 2xx. */
+  /** Events given to `enqueue`. */
+  tracked: number
+  /** Events this tab wrote to the store. */
+  stored: number
+  /** Event copies put in requests (fetch and beacon). */
   sent: number
-  /** Events dropped: queue cap, age, size, quota, or rejected by the endpoint (4xx). */
+  /** Events a 2xx answer covered. */
+  acknowledged: number
+  /** Events dropped, all reasons. */
   dropped: number
+  droppedBy: Partial<Record<DropReason, number>>
+  /** Events written to the pagehide stash (not yet stored when the page went). */
+  stashed: number
+  /** Events taken from the stashes of pages that closed before storing them. */
+  unstashed: number
   /** Requests made (fetch and beacon). */
   requests: number
 }

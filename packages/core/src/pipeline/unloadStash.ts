@@ -3,18 +3,28 @@
 
 /** Events the pipeline had not stored yet (`createPipeline`). */
 export const UNSENT = 'linger:unsent'
-/** `cart()` and `purchase()` calls still waiting for the campaigns part (`startCore`). */
+/**
+ * Calls and events a page could not finish (`startCore`): `cart()` and `purchase()` still waiting
+ * for the campaigns part, events made before the visitor was known, and the calls the script
+ * tag's stub held before the core started (`linger.js`).
+ */
 export const CALLS = 'linger:calls'
+/** The calls the next page makes again from a `CALLS` stash. */
+export const STASHED_CALLS = /^(track|identify|cart|purchase)$/
 
 /**
  * A tab can close before its IndexedDB write commits. localStorage writes synchronously, so on
- * pagehide what is not stored yet is stashed there (the newest 200) and taken again on the next
- * load; the endpoint removes duplicates by id. Blocked or full storage is ignored.
+ * pagehide what is not stored yet is stashed there and taken again on the next load; the endpoint
+ * removes duplicates by id. Says whether the stash was written (nothing to write, or blocked or
+ * full storage: no).
  */
-export function stash(w: Window | undefined, key: string, items: unknown[]): void {
+export function stash(w: Window | undefined, key: string, items: unknown[]): boolean {
   try {
-    if (items.length) w!.localStorage.setItem(key, JSON.stringify(items.slice(-200)))
-  } catch {}
+    if (items.length) w!.localStorage.setItem(key, JSON.stringify(items))
+    return !!items.length
+  } catch {
+    return false
+  }
 }
 
 /** Takes what every closed tab stashed under `prefix`, removing it from localStorage. */

@@ -2,7 +2,7 @@ import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
 import type { BatchEncoder } from '../pipeline/types'
-import { CALLS, stash, takeStash } from '../pipeline/unloadStash'
+import { CALLS, STASHED_CALLS, stash, takeStash } from '../pipeline/unloadStash'
 import { memoryKv } from '../storage/memoryKv'
 import type { LingerEvent } from '../types'
 import { DB_NAME as DB, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
@@ -12,6 +12,9 @@ import { deleteDatabase } from './deleteDatabase'
 import type { StartDeps } from './start'
 import { switchKv } from './switchKv'
 import type { DebugModule, InitOptions, Linger } from './types'
+
+/** An event made before the visitor was known (no visitorId, sessionId), and whether its user is this page's `identify()`. */
+type Early = [event: Omit<LingerEvent, 'visitorId' | 'sessionId'>, mine: boolean]
 
 /**
  * The part of Linger every page needs: identity, consent, the event pipeline, `page.viewed`
@@ -26,6 +29,13 @@ export function startCore(
   campaigns: { load: CampaignsFactory; eager: boolean },
 ): Linger {
   const win = options.window ?? window
+  // Before the pipeline's: on a slow device the first pagehide listener is the surest to finish.
+  let leave = () => {}
+  const onPagehide = () => leave()
+  // WebKit fires no pagehide for a page left before its load event, only beforeunload.
+  const onLeaveEarly = () => win.document.readyState !== 'complete' && leave()
+  win.addEventListener('pagehide', onPagehide)
+  win.addEventListener('beforeunload', onLeaveEarly)
   const site = config?.site ?? ''
   let granted = (options.consent ?? config?.consent) !== 'required'
   // Said in debug mode: storage fell back to memory (IndexedDB missing, failing, hung or full).
@@ -68,7 +78,9 @@ export function startCore(
     )
   const listeners = new Map<string, Set<(e: LingerEvent) => void>>()
   const trackers = new Set<(name: string) => void>()
-  let pending: Array<() => void> | undefined = []
+  // Events made before the visitor is known wait here as data: a page that goes in that window
+  // stashes them, and the next page sends them with its visitor (see `leave`).
+  let pending: Early[] | undefined = []
   let identity: Identity
   // Each event carries the user in effect when it was made: the last `identify()` on this page,
   // else the one stored by earlier pages (known only once storage is read).
@@ -85,24 +97,34 @@ export function startCore(
       } catch {}
   }
 
+  const send = ([early, mine]: Early) => {
+    const u = mine ? early.userId : storedUser
+    const e = {
+      ...early,
+      visitorId: identity.visitorId,
+      sessionId: identity.sessionId,
+      ...(u && { userId: u }),
+    } as LingerEvent
+    pipeline.enqueue(e)
+    if (listeners.size) for (const key of [e.type, '*']) tell(listeners.get(key), e)
+  }
+
   const emit = (type: string, props: Record<string, unknown> = {}, meta: EventMeta = {}) => {
-    const base = { id: newEventId(), type, ts: new Date().toISOString(), site, url: win.location.href }
-    const [mine, uid] = [identified, userId]
-    const send = () => {
-      const u = mine ? uid : storedUser
-      const e: LingerEvent = {
-        ...base,
-        visitorId: identity.visitorId,
-        sessionId: identity.sessionId,
-        ...(u && { userId: u }),
+    const early: Early = [
+      {
+        id: newEventId(),
+        type,
+        ts: new Date().toISOString(),
+        site,
+        url: win.location.href,
+        ...(identified && userId && { userId }),
         ...(meta.campaignId && { campaignId: meta.campaignId }),
         ...(meta.variant && { variant: meta.variant }),
         props,
-      }
-      pipeline.enqueue(e)
-      if (listeners.size) for (const key of [type, '*']) tell(listeners.get(key), e)
-    }
-    pending ? pending.push(send) : send()
+      },
+      identified,
+    ]
+    pending ? pending.push(early) : send(early)
   }
 
   /** Load (or, after forget, recreate) identity and the stored user. */
@@ -141,22 +163,28 @@ export function startCore(
     ...(tabs && { tabs }),
   }
 
-  // The campaigns part, once started; `held` keeps the calls waiting for it, in call order.
+  // The campaigns part, once started; `held` keeps the calls waiting for it, in call order, each
+  // with what a page that goes stashes of it (`track`, `identify`; cart and purchase: `waiting`).
   let part: Campaigns | undefined
   let starting: Promise<unknown> | undefined
-  let held: Array<() => void> | undefined
-  // The `cart()` and `purchase()` calls among them, as data: a page left before the part arrives
-  // stashes them, and the next page makes them (a purchase must not be lost to a redirect).
+  let held: Array<[run: () => void, call?: unknown[]]> | undefined
+  // The `cart()` and `purchase()` calls not made yet, as data, in call order: made once the part
+  // and the cart state it reads are ready; kept when its chunk fails to load (offline) for a later
+  // load; stashed at pagehide, and the next page makes them (a purchase must not be lost).
   let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
+  const drain = () =>
+    void part?.ready.then(() => {
+      for (const [name, arg] of waiting.splice(0)) part![name](arg as never)
+    })
   const release = () => {
     const calls = held ?? []
     held = undefined
-    waiting = []
-    for (const call of calls) call()
+    for (const [run] of calls) run()
   }
   const attach = (c: Campaigns) => {
     part = c
     release()
+    drain()
   }
   const begin = () => {
     if (starting) return
@@ -179,30 +207,37 @@ export function startCore(
       attach(made)
     }
   }
-  const inOrder = (call: () => void) => (held ? held.push(call) : call())
+  const inOrder = (run: () => void, call: unknown[]) => (held ? held.push([run, call]) : run())
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown) => {
-    const call = () => part?.[name](arg as never)
+    let call = () => part?.[name](arg as never)
+    if (name === 'cart' || name === 'purchase') {
+      waiting.push([name, arg])
+      call = drain
+    }
     if (part && !held) return call()
-    if (name === 'cart' || name === 'purchase') waiting.push([name, arg])
-    held = [...(held ?? []), call]
+    held = [...(held ?? []), [call]]
     begin()
   }
-  if (granted)
-    for (const call of takeStash(win, CALLS) as unknown[][])
-      if (call?.[0] === 'cart' || call?.[0] === 'purchase') needs(call[0], call[1])
   if (campaigns.eager) begin()
-  const leave = () => {
-    if (!held) return
-    if (granted) stash(win, `${CALLS}:${newEventId()}`, waiting)
-    // The other held calls (track, identify) go now, not with the part that will not come.
-    release()
+  /**
+   * The page is going. What still waits — held calls, `cart()`/`purchase()` calls not made, events
+   * made before the visitor is known — is stashed as data, in one write (a slow device may not
+   * finish a longer pagehide), and the next page makes and sends it. The stash has them now: a
+   * page back from the bfcache does not make them a second time.
+   */
+  leave = () => {
+    const calls: unknown[][] = waiting
+    for (const [, call] of held ?? []) if (call) calls.push(call)
+    for (const [event, mine] of pending ?? []) calls.push(['event', event, mine])
+    held = undefined
+    waiting = []
+    if (granted) stash(win, `${CALLS}:${newEventId()}`, calls)
   }
-  win.addEventListener('pagehide', leave)
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
   const ready = loaded.then(async () => {
-    for (const send of pending ?? []) send()
+    for (const early of pending ?? []) send(early)
     pending = undefined
     await starting
     await part?.ready
@@ -243,7 +278,7 @@ export function startCore(
         // After ready: `event` triggers are armed then, and a queued track() must reach them too.
         if (!isReady) void ready.then(() => tell(trackers, name))
         else if (trackers.size) queueMicrotask(() => tell(trackers, name))
-      }),
+      }, ['track', name, props]),
     identify: (id, traits) =>
       inOrder(() => {
         userId = id
@@ -251,7 +286,7 @@ export function startCore(
         // After the stored user is read, so events made before this call keep theirs.
         void loaded.then(() => kvs.identity.set(USER_KEY, id))
         emit('identify', { traits: traits ?? {} })
-      }),
+      }, ['identify', id, traits]),
     cart: (cart) => needs('cart', cart),
     purchase: (order) => needs('purchase', order),
     consent(given) {
@@ -280,12 +315,20 @@ export function startCore(
     },
     dispose() {
       dead = true
-      win.removeEventListener('pagehide', leave)
+      win.removeEventListener('pagehide', onPagehide)
+      win.removeEventListener('beforeunload', onLeaveEarly)
       tabs?.close()
       part?.dispose()
       pipeline.dispose()
     },
   }
+  // What closed pages left waiting: their early events, their cart()/purchase() calls and the
+  // calls the script tag's stub held before the core started (`STASHED_CALLS`).
+  if (granted)
+    for (const [name, ...args] of takeStash(win, CALLS) as [string, ...unknown[]][])
+      if (name === 'event') args[0] && pending!.push(args as Early)
+      else if (STASHED_CALLS.test(name))
+        (linger as unknown as Record<string, (...a: unknown[]) => void>)[name]!(...args)
   if (tabs)
     tabs.onmessage = ({ data }) => {
       if (data === 'forget') void forgetHere()

@@ -11,7 +11,7 @@ export interface BatchContext {
   site: string
   /** ISO 8601 UTC. */
   sentAt: string
-  /** Events this device dropped (queue cap, age, size, quota) and has not reported yet. */
+  /** Events this device dropped (cap, age, size, quota, corrupt, poison) and has not reported yet. */
   dropped: number
 }
 

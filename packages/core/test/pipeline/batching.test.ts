@@ -19,7 +19,13 @@ describe('batching', () => {
     expect(net.sent[0]!.body).toMatchObject({ site: 'demo', sentAt: '2026-11-25T12:00:00.000Z' })
     expect(net.sent[0]!.body.dropped).toBeUndefined()
     expect(kv.map.size).toBe(0)
-    expect(pipeline.stats()).toEqual({ queued: 0, sent: 120, dropped: 0, requests: 3 })
+    expect(pipeline.stats()).toMatchObject({
+      queued: 0,
+      sent: 120,
+      acknowledged: 120,
+      dropped: 0,
+      requests: 3,
+    })
   })
 
   it('cuts batches by bytes, each body under 64 KiB', async () => {

@@ -58,6 +58,20 @@ describe('queue limits', () => {
     expect(kv.map.size).toBe(0)
   })
 
+  it('when the cap must drop, drops page views and custom events before purchases, answers, conversions and push outcomes', async () => {
+    const kept = ['purchase', 'survey.answered', 'campaign.converted', 'push.subscribed', 'push.denied']
+    // The ones that matter are the oldest: by age alone they would go first.
+    const events = [...kept, 'page.viewed', 'add-to-wishlist', 'campaign.shown', 'page.viewed', 'custom'].map(
+      (type) => ({ ...ev(), type }),
+    )
+    const kv = countingKv(events.map((e) => [e.id, e]))
+    const { net, pipeline } = make({ kv, maxQueueEvents: 6 })
+    await settle()
+    expect(net.ids().map((id) => events.find((e) => e.id === id)!.type)).toEqual([...kept, 'custom'])
+    expect(pipeline.stats()).toMatchObject({ dropped: 4, droppedBy: { cap: 4 } })
+    expect(net.sent[0]!.body.dropped).toBe(4)
+  })
+
   it('on QuotaExceededError drops the oldest stored events, counts them, and never throws', async () => {
     const { pipeline, kv, net, debug } = make({ flushIntervalMs: 60_000 })
     await settle()
@@ -95,6 +109,20 @@ describe('consent', () => {
     await settle()
     expect(net.ids()).toEqual(events.map((e) => e.id))
     expect(kv.map.size).toBe(0)
+  })
+
+  it('granted with nothing queued yet: the events tracked afterwards are still stored and sent', async () => {
+    // Found while splitting the pipeline: persist() with nothing to write left its writer set
+    // for good, so no later event was ever stored, and none sent (only stashed at pagehide).
+    const { pipeline, kv, net } = make({ consent: false })
+    pipeline.setConsent(true)
+    await settle()
+    const events = [ev(), ev()]
+    for (const e of events) pipeline.enqueue(e)
+    await settle(5000)
+    expect(net.ids()).toEqual(events.map((e) => e.id))
+    expect(kv.map.size).toBe(0)
+    expect(pipeline.stats()).toMatchObject({ stored: 2, acknowledged: 2 })
   })
 
   it('revoking consent stops storing and sending', async () => {

@@ -41,7 +41,7 @@ describe('retries', () => {
     expect(gaps).toEqual([500, 1000, 2000, 4000, 8000, 16000])
     expect(net.ids()).toEqual(Array(7).fill(e.id))
     expect(kv.map.size).toBe(0)
-    expect(pipeline.stats()).toMatchObject({ sent: 1, requests: 7, queued: 0 })
+    expect(pipeline.stats()).toMatchObject({ sent: 7, acknowledged: 1, requests: 7, queued: 0 })
   })
 
   it('keeps every jittered wait within [0, min(5 min, 1 s·2ⁿ)) and never sends early', async () => {
@@ -87,7 +87,13 @@ describe('retries', () => {
     expect(net.sent).toHaveLength(1)
     expect(kv.map.size).toBe(0)
     expect(debug).toContainEqual(['reject', 400])
-    expect(pipeline.stats()).toMatchObject({ queued: 0, sent: 0, dropped: 2 })
+    expect(pipeline.stats()).toMatchObject({
+      queued: 0,
+      sent: 2,
+      acknowledged: 0,
+      dropped: 2,
+      droppedBy: { drop: 2 },
+    })
     // The endpoint saw them, so they are not reported back as device drops.
     const next = ev()
     pipeline.enqueue(next)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countingKv, ev, fakeFetch, fakeLocks, fakeWindow, settle } from './helpers'
+import { countingKv, ev, fakeFetch, fakeLocks, fakeWindow, type Sent, settle } from './helpers'
 import { make, useFakeTime } from './setup'
 
 useFakeTime()
@@ -21,6 +21,39 @@ describe('several tabs, one queue', () => {
       expect(kv.map.size).toBe(0)
     })
   }
+
+  it('counts a cap drop once, though both tabs saw the same stored events', async () => {
+    // Found by the chaos run: two tabs each dropped the same oldest events over the cap and both
+    // reported them, so the endpoint heard of 136 drops for 68 events.
+    const kv = countingKv([], 1)
+    const locks = fakeLocks()
+    let up = false
+    const accepted: Sent['body'][] = []
+    const net = fakeFetch([], (body) => {
+      if (up) accepted.push(body)
+      return up ? 200 : 'network'
+    })
+    const opts = { kv, fetch: net.fetch, maxQueueEvents: 10, flushIntervalMs: 60_000 }
+    const a = make({ ...opts, window: fakeWindow(locks) })
+    const b = make({ ...opts, window: fakeWindow(locks) })
+    const events = Array.from({ length: 14 }, () => ev())
+    for (const e of events.slice(0, 8)) a.pipeline.enqueue(e)
+    await settle(10)
+    // The endpoint is down; both tabs read the 8 stored events while trying.
+    void a.pipeline.flush()
+    await settle(10)
+    void b.pipeline.flush()
+    await settle(10)
+    for (const [i, e] of events.slice(8).entries()) (i % 2 ? a : b).pipeline.enqueue(e)
+    await settle(10)
+    up = true
+    await settle(60_000)
+    const delivered = new Set(accepted.flatMap((body) => body.events.map((e) => e.id)))
+    const told = accepted.reduce((n, body) => n + (body.dropped ?? 0), 0)
+    expect(delivered.size + told).toBe(events.length)
+    expect(a.pipeline.stats().dropped + b.pipeline.stats().dropped).toBe(4)
+    expect(kv.map.size).toBe(0)
+  })
 
   it('resends a batch whose tab died in flight (at-least-once)', async () => {
     const kv = countingKv()

@@ -37,7 +37,18 @@ export function fakePipeline() {
       events.length = 0
     },
     dispose: () => void calls.push('dispose'),
-    stats: () => ({ queued: events.length, sent: 0, dropped: 0, requests: 0 }),
+    stats: () => ({
+      queued: events.length,
+      tracked: events.length,
+      stored: 0,
+      sent: 0,
+      acknowledged: 0,
+      dropped: 0,
+      droppedBy: {},
+      stashed: 0,
+      unstashed: 0,
+      requests: 0,
+    }),
   }
   return {
     events,
