@@ -227,6 +227,13 @@ function startOver() {
   Promise.resolve(window.linger('forget')).finally(() => location.assign('/'))
 }
 
+// The footer's "Give feedback" opens the survey flow (a `manual` campaign): whatever Linger shows
+// right now makes way for it, as the visitor asked for this one.
+document.getElementById('give-feedback').addEventListener('click', () => {
+  window.linger('hide')
+  window.linger('show', 'feedback-flow')
+})
+
 // The demo's guide: Linger holds one visitor in ten out of some campaigns to measure their lift.
 // Say so, or a newcomer following the README's steps would think a widget is broken.
 window.linger('on', 'campaign.held-out', (event) => {

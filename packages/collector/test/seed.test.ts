@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
+import { campaignsReport } from '../src/report/campaignsReport'
+import { flowsReport } from '../src/report/flowsReport'
 import { retentionReport } from '../src/report/retention/retentionReport'
 import { main } from '../src/seed/cli'
 import { DEMO_CAMPAIGNS } from '../src/seed/demoCampaigns'
@@ -73,8 +75,34 @@ it('assigns groups as the config says: hold-outs and variants only where it has 
   expect(share('exit-offer', 'b')).toBeGreaterThan(0.4)
   expect(share('cart-rescue', 'held-out')).toBeGreaterThan(0.07)
   expect(share('cart-rescue', 'none')).toBeGreaterThan(0.87)
-  for (const id of ['shipping-bar', 'nps-main', 'csat-order', 'push-optin', 'newsletter'])
+  expect(share('save-offer', 'held-out')).toBeGreaterThan(0.06)
+  expect(share('save-offer', 'held-out')).toBeLessThan(0.26)
+  for (const id of ['shipping-bar', 'nps-main', 'csat-order', 'push-optin', 'newsletter', 'feedback-flow'])
     expect(share(id, 'none'), id).toBe(1)
+})
+
+// The demo's `audience.survey`: the save offer (shown or held out) only reaches a visitor whose
+// last NPS answer — the cart page's survey or the feedback flow's first question — was 0–6,
+// given within the 60 days the config's `withinDays` allows.
+it('offers the save offer only to recent NPS detractors, as the shop config targets it', () => {
+  const config = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../../examples/shop/public/linger.json'), 'utf8'),
+  )
+  const audience = config.campaigns.find((c: { id: string }) => c.id === 'save-offer').audience
+  expect(audience.survey).toEqual({ nps: ['detractor'], withinDays: 60 })
+  const rows = [...generateEvents({ ...options, visitors: 3000 })]
+  const lastNps = new Map<string, { score: number; at: number }>()
+  let offers = 0
+  for (const r of rows) {
+    if (r.type === 'survey.answered' && r.props?.survey === 'nps')
+      lastNps.set(r.visitor_id, { score: r.props?.score as number, at: Date.parse(r.ts) })
+    if (r.campaign_id !== 'save-offer' || !/^campaign\.(shown|held-out)$/.test(r.type)) continue
+    offers++
+    const last = lastNps.get(r.visitor_id)
+    expect(last?.score, r.visitor_id).toBeLessThanOrEqual(6)
+    expect(Date.parse(r.ts) - last!.at).toBeLessThanOrEqual(60 * 86_400_000)
+  }
+  expect(offers).toBeGreaterThan(40)
 })
 
 forEachDatabase('seed', (db) => {
@@ -119,6 +147,53 @@ forEachDatabase('seed', (db) => {
     expect(exposed).toBeGreaterThan(held)
     expect(held).toBeGreaterThan(0)
   })
+})
+
+// The demo's year (the e2e shop's and the screenshots' seed): the feedback flow shows drop-off
+// per question and completions, and the save offer buys more than its hold-out.
+forEachDatabase('seeded demo year', (db) => {
+  const year = {
+    site: 'demo-year',
+    visitors: 2000,
+    months: 12,
+    seed: 42,
+    end: new Date('2026-12-01T00:00:00Z'),
+  }
+  const period = { site: year.site, from: '2025-12-01', to: '2026-12-01' }
+
+  it('has the feedback flow with per-question answers, drop-off and completions', async () => {
+    await seed(db(), year)
+    const [flow, ...others] = await flowsReport(db(), period)
+    expect(others).toEqual([])
+    expect(flow!.campaignId).toBe('feedback-flow')
+    const q = Object.fromEntries(flow!.questions.map((x) => [x.question, x]))
+    expect(flow!.questions.map((x) => x.question)).toEqual(['rec', 'found', 'next-product', 'wrong'])
+    expect(q.rec!.answered).toBe(flow!.started)
+    expect(flow!.started).toBeLessThan(flow!.shown) // some close it before the first answer
+    // Detractors go on to "what went wrong", the others to "how did you find us".
+    expect(q.found!.answered + q.wrong!.answered).toBeLessThan(q.rec!.answered)
+    expect(q.found!.answered).toBeGreaterThan(q['next-product']!.answered)
+    expect(q.rec!.stoppedAfter).toBeGreaterThan(0)
+    expect(q.found!.stoppedAfter).toBeGreaterThan(0)
+    expect(q.found!.closedHere).toBeGreaterThan(0)
+    expect(q.found!.answers.map((a) => a.value).sort()).toEqual(['friend', 'other', 'search', 'social'])
+    expect(flow!.completed).toBeGreaterThan(flow!.started / 2)
+    expect(flow!.completed).toBeLessThan(flow!.started)
+    expect(flow!.medianSeconds).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('shows the save offer’s purchase lift against its hold-out, and the flow as a survey', async () => {
+    const rows = await campaignsReport(db(), period)
+    const offer = rows.find((r) => r.id === 'save-offer')!
+    expect(offer.kind).toBe('popup')
+    expect(offer.heldOut).toBeGreaterThan(5)
+    expect(offer.shown).toBeGreaterThan(offer.heldOut * 3)
+    expect(offer.purchaseLift).toBeGreaterThan(20)
+    expect(offer.purchased / offer.shown).toBeGreaterThan(offer.heldOutConverted / offer.heldOut)
+    const flow = rows.find((r) => r.id === 'feedback-flow')!
+    expect(flow.kind).toBe('survey')
+    expect(flow.answered).toBeGreaterThan(0)
+  }, 60_000)
 })
 
 it('the CLI rejects bad options with usage and exit code 2', async () => {

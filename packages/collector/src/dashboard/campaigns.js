@@ -58,7 +58,7 @@ function surveys(rows, report) {
       ['Shown', (r) => int(r.shown)],
       ['Answered', (r) => int(r.answered)],
       ['Response rate', (r) => pct(rate(r.answered, r.shown))],
-      ['Score (all answers of this kind)', (r) => score[r.kind]],
+      ['Score (all answers of this kind)', (r) => score[r.kind] ?? 'per question: Survey flows'],
       ['Repeat purchase lift', (r) => repeatLift(report.retention?.segments?.campaigns, r.id)],
     ],
   )
@@ -80,7 +80,7 @@ export function renderCampaigns(report) {
   const of = (...kinds) => rows.filter((r) => kinds.includes(r.kind ?? 'popup'))
   const parts = [
     ['Pop-ups', of('popup'), popups],
-    ['Surveys', of('nps', 'csat'), (r) => surveys(r, report)],
+    ['Surveys', of('nps', 'csat', 'survey'), (r) => surveys(r, report)],
     ['Push', of('push'), pushes],
   ]
   return parts

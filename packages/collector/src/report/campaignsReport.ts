@@ -46,7 +46,7 @@ const HELD_OUT = `
       and e.visitor_id = h.visitor_id and e.ts >= h.ts and e.ts < h.ts + make_interval(days => $4::int))) as converted
   from held h group by 1, 2`
 
-const KINDS: ReadonlyArray<CampaignKind> = ['popup', 'nps', 'csat', 'push']
+const KINDS: ReadonlyArray<CampaignKind> = ['popup', 'nps', 'csat', 'survey', 'push']
 
 /**
  * A campaign's kind: what the SDK put in `campaign.shown` (or `campaign.held-out`), else what its

@@ -39,7 +39,7 @@ export interface CsatSection {
 }
 
 /** What a campaign shows; each kind has its own outcome (conversion, answer, subscription). */
-export type CampaignKind = 'popup' | 'nps' | 'csat' | 'push'
+export type CampaignKind = 'popup' | 'nps' | 'csat' | 'survey' | 'push'
 
 export interface CampaignRow {
   id: string

@@ -1,6 +1,6 @@
 /** What the seed needs of a campaign: its kind, its A/B variants and its hold-out percentage. */
 export interface SeedCampaign {
-  kind: 'popup' | 'nps' | 'csat' | 'push'
+  kind: 'popup' | 'nps' | 'csat' | 'survey' | 'push'
   variants?: ReadonlyArray<{ id: string; weight: number }>
   holdout?: number
 }
@@ -24,4 +24,6 @@ export const DEMO_CAMPAIGNS: Readonly<Record<string, SeedCampaign>> = {
   'csat-order': { kind: 'csat' },
   'push-optin': { kind: 'push' },
   newsletter: { kind: 'popup' },
+  'feedback-flow': { kind: 'survey' },
+  'save-offer': { kind: 'popup', holdout: 15 },
 }

@@ -2,6 +2,7 @@ import { assignGroup } from './assignGroup'
 import { DEMO_CAMPAIGNS } from './demoCampaigns'
 import type { EventRow } from './insertEvents'
 import { mulberry32 } from './mulberry32'
+import { walkFlow } from './walkFlow'
 
 export interface SeedOptions {
   site: string
@@ -26,10 +27,13 @@ const DAY = 86_400_000
  * A plausible, deterministic history of the demo shop, its campaigns shown where and when the
  * demo config shows them (the shipping bar on the home page, the exit offer on product pages,
  * the cart reminder on leaving a cart, NPS on the cart page, CSAT and the push prompt on the
- * order page, the newsletter to returning visitors), with the config's variants and hold-outs.
+ * order page, the newsletter to returning visitors, the feedback flow from the footer, the save
+ * offer to recent NPS detractors on a product page), with the config's variants and hold-outs.
  * Every visitor gets a latent loyalty that drives how often they come back and buy; promoters and
- * visitors shown a pop-up with a hold-out (not held out) come back and re-order more, so the
- * retention segments have something to find. Yields rows visitor by visitor, in time order.
+ * visitors shown a pop-up with a hold-out (not held out) come back and re-order more, and a
+ * detractor shown the save offer buys more that visit than one held out of it, so the retention
+ * segments and the campaign table have something to find. Yields rows visitor by visitor, in
+ * time order.
  */
 export function* generateEvents(o: SeedOptions): Generator<EventRow> {
   const rand = mulberry32(o.seed)
@@ -54,6 +58,9 @@ export function* generateEvents(o: SeedOptions): Generator<EventRow> {
     const groups = new Map<string, string>() // campaign → 'held-out' | variant | ''
     const quietUntil = new Map<string, number>() // campaign → frequency cap (dismissed, converted)
     let npsShown = false
+    let flowShown = false
+    let detractorAt = -Infinity // the last NPS answer of 0–6 (nps-main or the flow's first question)
+    let saveOfferSeen = false
     let pushDone = false
     let notNow = 0
     const row = (type: string, props: Record<string, unknown> = {}, campaign?: string): EventRow => {
@@ -126,6 +133,29 @@ export function* generateEvents(o: SeedOptions): Generator<EventRow> {
         url = `/products/${product.id}`
         yield row('page.viewed', p === 0 && url !== '/' ? referrer : {})
       }
+      // Six seconds on a product page within 60 days of a detractor's answer: the save offer, once.
+      let saved = false
+      if (!saveOfferSeen && t - detractorAt <= 60 * DAY) {
+        saveOfferSeen = true
+        if (yield* show('save-offer', 'time')) {
+          saved = true
+          yield close('save-offer', rand() < 0.3 ? 'converted' : 'dismissed')
+        }
+      }
+      // Now and then a visitor opens the feedback flow from the footer (once).
+      if (!flowShown && rand() < 0.06) {
+        flowShown = true
+        const score = Math.max(0, Math.min(10, Math.round(loyalty * 10 + (rand() - 0.4) * 4)))
+        if (yield* show('feedback-flow', 'show')) {
+          const shownAt = t
+          for (const step of walkFlow(score, rand)) {
+            const r = row(step.type, step.props, 'feedback-flow')
+            if (step.type === 'survey.completed') r.props = { ...step.props, ms: Date.parse(r.ts) - shownAt }
+            yield r
+            if (step.props.question === 'rec' && score <= 6) detractorAt = t
+          }
+        }
+      }
       if (!user && rand() < 0.12 + 0.2 * loyalty) {
         user = `u${o.seed}-${i}`
         yield row('identify', {
@@ -133,9 +163,9 @@ export function* generateEvents(o: SeedOptions): Generator<EventRow> {
         })
       }
       // The cart: one to three of the products seen.
-      const repeatBoost = orders > 0 ? (exposed ? 1.25 : 1) * (promoter ? 1.35 : 1) : 1
+      const repeatBoost = (orders > 0 ? (exposed ? 1.25 : 1) * (promoter ? 1.35 : 1) : 1) * (saved ? 1.8 : 1)
       let bought = false
-      if (rand() < 0.25 + 0.35 * loyalty) {
+      if (rand() < 0.25 + 0.35 * loyalty + (saved ? 0.2 : 0)) {
         const items = seen
           .slice(0, 1 + Math.floor(rand() * 3))
           .map((p) => ({ id: p.id, price: p.price, quantity: 1 }))
@@ -163,6 +193,7 @@ export function* generateEvents(o: SeedOptions): Generator<EventRow> {
                 const score = Math.max(0, Math.min(10, Math.round(loyalty * 10 + (rand() - 0.4) * 4)))
                 promoter = score >= 9
                 yield row('survey.answered', { survey: 'nps', score, scale: 10 }, 'nps-main')
+                if (score <= 6) detractorAt = t
               } else yield close('nps-main', 'dismissed')
             }
           }
