@@ -30,8 +30,8 @@ if (!process.env.LINGER_TEST_DATABASE_URL) {
   }
 }
 
-const ENGINES_IN_NPM_TEST =
-  '--project firefox --project webkit script-tag early-leave delivery storage'
+// File filters first: --project takes every word after it.
+const ENGINES_IN_NPM_TEST = 'script-tag early-leave delivery storage --project firefox --project webkit'
 
 const counts = { passed: 0, failed: 0, skipped: 0 }
 const engineCounts = {}

@@ -39,7 +39,7 @@ test('calls made while the data-config loads survive the page closing: the next 
   await first.waitForFunction(() => (window as unknown as { linger: { loaded?: 1 } }).linger.loaded === 1)
   await expect.poll(config.requests).toBe(1)
   await track(first, ['early-1', 'early-2', 'early-3'])
-  await first.close({ runBeforeUnload: true })
+  await Promise.all([first.waitForEvent('close'), first.close({ runBeforeUnload: true })]) // close() does not wait for pagehide
   config.answer()
 
   const next = await context.newPage()
@@ -94,7 +94,7 @@ test('events made before the visitor id is read survive the page closing: the ne
   await track(first, ['early-1', 'early-2'])
   // … and nothing reached the event queue yet: the visitor id is still being read.
   expect(await first.evaluate(() => (window as unknown as { handed?: boolean }).handed)).toBeUndefined()
-  await first.close({ runBeforeUnload: true })
+  await Promise.all([first.waitForEvent('close'), first.close({ runBeforeUnload: true })]) // close() does not wait for pagehide
 
   const next = await context.newPage()
   await next.goto(`${server.url}/pipeline-startup.html`)

@@ -28,7 +28,7 @@ test('unload with 150 KiB pending and a 60 KiB keepalive in flight: all arrive n
   await server.endpoint.waitFor(() => server.endpoint.requests.length === 1)
   expect(Buffer.byteLength(server.endpoint.requests[0]!.body)).toBeGreaterThan(50_000)
   await expect.poll(() => stored(page).then((s) => s.length)).toBe(150)
-  await page.close({ runBeforeUnload: true })
+  await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })]) // close() does not wait for pagehide
   const atUnload = server.endpoint.requests.slice(1).reduce((n, r) => n + Buffer.byteLength(r.body), 0)
   // Whatever pagehide sent fits beside the request in flight.
   expect(Buffer.byteLength(server.endpoint.requests[0]!.body) + atUnload).toBeLessThanOrEqual(65536)
@@ -106,7 +106,7 @@ test('a visitor who leaves while linger-campaigns.js downloads: the page view an
     (window as unknown as { linger(...a: unknown[]): void }).linger('track', 'early'),
   )
   await taken(first)
-  await first.close({ runBeforeUnload: true })
+  await Promise.all([first.waitForEvent('close'), first.close({ runBeforeUnload: true })]) // close() does not wait for pagehide
   arrive()
   const next = await context.newPage()
   await next.goto(`${server.url}/reliability-storage.html`)
@@ -131,7 +131,7 @@ test("an event the page tracks in its own pagehide handler, added after Linger's
       (window as unknown as { linger(...a: unknown[]): void }).linger('track', 'page.left', { ms: 1234 }),
     ),
   )
-  await first.close({ runBeforeUnload: true })
+  await Promise.all([first.waitForEvent('close'), first.close({ runBeforeUnload: true })]) // close() does not wait for pagehide
   server.endpoint.always({ status: 200 })
   const next = await context.newPage()
   await next.goto(`${server.url}/reliability-storage.html`)
@@ -154,7 +154,7 @@ test('purchase() and then a redirect while linger-campaigns.js downloads: the ne
     linger('purchase', { orderId: 'o-1', value: 42, currency: 'EUR' })
     linger('track', 'checkout.done')
   })
-  await checkout.close({ runBeforeUnload: true })
+  await Promise.all([checkout.waitForEvent('close'), checkout.close({ runBeforeUnload: true })]) // close() does not wait for pagehide
   arrive()
   const thanks = await context.newPage()
   await thanks.goto(`${server.url}/reliability-storage.html`)
