@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Campaigns } from '../../src/runtime/base'
+import type { StartDeps } from '../../src/runtime/start'
 import { startCore } from '../../src/runtime/startCore'
 import type { KvStore } from '../../src/storage/KvStore'
 import { fakeDevice, fakePipeline } from './fakes'
@@ -9,6 +10,10 @@ const stuck = (): KvStore =>
   new Proxy({ kind: 'indexeddb' } as KvStore, {
     get: (target, name) => (name === 'kind' ? target.kind : () => new Promise(() => {})),
   })
+
+/** startCore with the campaigns part still on its way: in these tests it never arrives. */
+const whilePartLoads = (config: { site: string; endpoint: string }, deps: StartDeps) =>
+  startCore(config, {}, deps, { load: () => new Promise(() => {}), eager: false })
 
 describe('startCore with the campaigns part still loading', () => {
   it('hands the events made so far to the pipeline once the visitor is known, not after the chunk', async () => {
@@ -89,15 +94,10 @@ describe('startCore with the campaigns part still loading', () => {
     const first = fakePipeline()
     // Found by the issue-20 chaos run on a busy machine: the identity read took longer than the
     // page lived, and the events waiting for it were in memory only.
-    const leaving = startCore(
-      config,
-      {},
-      {
-        createPipeline: first.create,
-        openKv: (db, store) => (store === 'identity' ? stuck() : device.openKv(db, store)),
-      },
-      { load: () => new Promise(() => {}), eager: false },
-    )
+    const leaving = whilePartLoads(config, {
+      createPipeline: first.create,
+      openKv: (db, store) => (store === 'identity' ? stuck() : device.openKv(db, store)),
+    })
     leaving.track('early', { n: 1 })
     leaving.identify('u-1')
     leaving.track('after-identify')
@@ -106,12 +106,7 @@ describe('startCore with the campaigns part still loading', () => {
     expect(first.events).toEqual([])
 
     const next = fakePipeline()
-    const page = startCore(
-      config,
-      {},
-      { createPipeline: next.create, openKv: device.openKv },
-      { load: () => new Promise(() => {}), eager: false },
-    )
+    const page = whilePartLoads(config, { createPipeline: next.create, openKv: device.openKv })
     await vi.waitFor(() =>
       expect(next.types().sort()).toEqual([
         'after-identify',
@@ -138,15 +133,10 @@ describe('startCore with the campaigns part still loading', () => {
     const readyState = vi.spyOn(document, 'readyState', 'get')
     const leaveAt = (state: DocumentReadyState) => {
       readyState.mockReturnValue(state)
-      const page = startCore(
-        config,
-        {},
-        {
-          createPipeline: fakePipeline().create,
-          openKv: (db, store) => (store === 'identity' ? stuck() : device.openKv(db, store)),
-        },
-        { load: () => new Promise(() => {}), eager: false },
-      )
+      const page = whilePartLoads(config, {
+        createPipeline: fakePipeline().create,
+        openKv: (db, store) => (store === 'identity' ? stuck() : device.openKv(db, store)),
+      })
       page.track('early', { state })
       window.dispatchEvent(new Event('beforeunload'))
       page.dispose()
@@ -160,12 +150,7 @@ describe('startCore with the campaigns part still loading', () => {
       readyState.mockRestore()
     }
     const next = fakePipeline()
-    const page = startCore(
-      config,
-      {},
-      { createPipeline: next.create, openKv: device.openKv },
-      { load: () => new Promise(() => {}), eager: false },
-    )
+    const page = whilePartLoads(config, { createPipeline: next.create, openKv: device.openKv })
     await vi.waitFor(() =>
       expect(next.events.filter((e) => e.type === 'early').map((e) => e.props)).toEqual([
         { state: 'interactive' },
