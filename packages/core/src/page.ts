@@ -6,6 +6,7 @@ export { createPipeline } from './pipeline/createPipeline'
 // The script tag's pagehide hand-over of the calls it holds while its config loads.
 export { stashCalls } from './pipeline/stashCalls'
 export type { Pipeline, PipelineOptions, PipelineStats } from './pipeline/types'
+export { CALLS, STASHED_CALLS, stashTaken } from './pipeline/unloadStash'
 export type { Base, Campaigns, CampaignsFactory, CoreConfig } from './runtime/base'
 export { coreConfig } from './runtime/coreConfig'
 export type { StartDeps } from './runtime/start'

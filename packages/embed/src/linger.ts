@@ -7,14 +7,17 @@
  */
 import {
   type Base,
+  CALLS,
   type Campaigns,
   coreConfig,
   createPipeline,
   type Linger,
   newEventId,
   openKv,
+  STASHED_CALLS,
   startCore,
   stashCalls,
+  stashTaken,
 } from '@linger/core/page'
 import type { EncoderFactory } from '@linger/core/wire'
 import { chunkLoader } from './chunkLoader'
@@ -49,13 +52,14 @@ if (!stub?.loaded) {
   // Those the next page can make are written ahead to this page's stash at the end of the task
   // that made them (a starved renderer can be torn down with no pagehide), and again at pagehide.
   let tab = newEventId()
+  let written = false
   let due = false
   const ahead = () => {
     if (due || !mayStash) return
     due = true
     queueMicrotask(() => {
       due = false
-      if (!runtime) stashCalls(window, tab, waiting)
+      if (!runtime) written = stashCalls(window, tab, waiting) !== waiting
     })
   }
 
@@ -81,6 +85,7 @@ if (!stub?.loaded) {
     if (runtime || !mayStash) return
     waiting = stashCalls(window, tab, waiting)
     tab = newEventId()
+    written = false
   })
 
   configFromPage(waiting, script).then((config) => {
@@ -111,6 +116,9 @@ if (!stub?.loaded) {
         eager: !core || c?.cart?.dataLayer !== false || !!c.cart.shopify || !!c.campaigns?.length,
       },
     )
+    // A page that opened meanwhile took what was written ahead and makes it: not made here too.
+    if (written && stashTaken(window, `${CALLS}:${tab}`))
+      waiting = waiting.filter(([name]) => !STASHED_CALLS.test(name))
     for (const call of waiting.splice(0)) dispatch(call)
     // Made here now: what was written ahead is not the next page's to make.
     if (mayStash) stashCalls(window, tab, [])

@@ -2,7 +2,7 @@ import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
 import type { BatchEncoder } from '../pipeline/types'
-import { CALLS, STASHED_CALLS, stash, takeStash } from '../pipeline/unloadStash'
+import { CALLS, STASHED_CALLS, stash, stashTaken, takeStash } from '../pipeline/unloadStash'
 import { memoryKv } from '../storage/memoryKv'
 import type { LingerEvent } from '../types'
 import { DB_NAME as DB, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
@@ -103,6 +103,15 @@ export function startCore(
       if (granted && !dead && (written || calls.length)) written = stash(win, key, calls)
     })
   }
+  // A page that opened meanwhile took the stash and makes what it held (the same event ids): this
+  // page lets go of it, so it is made once.
+  const letGoIfTaken = () => {
+    if (!written || !stashTaken(win, key)) return
+    written = false
+    waiting = []
+    held &&= held.filter(([, call]) => !call)
+    pending &&= []
+  }
 
   const tell = <T>(fns: Set<(x: T) => void> | undefined, x: T) => {
     for (const fn of fns ?? [])
@@ -193,10 +202,12 @@ export function startCore(
   let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
   const drain = () =>
     void part?.ready.then(() => {
+      letGoIfTaken()
       for (const [name, arg] of waiting.splice(0)) part![name](arg as never)
       ahead()
     })
   const release = () => {
+    letGoIfTaken()
     const calls = held ?? []
     held = undefined
     for (const [run] of calls) run()
@@ -269,6 +280,7 @@ export function startCore(
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
   const ready = loaded.then(async () => {
+    letGoIfTaken()
     for (const early of pending ?? []) send(early)
     pending = undefined
     ahead()
