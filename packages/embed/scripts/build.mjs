@@ -37,6 +37,7 @@ export const entries = [
   ['linger-campaigns.js', 'campaigns.ts', 'esm'],
   ['linger-widgets.js', 'widgets.ts', 'esm'],
   ['linger-survey.js', 'survey.ts', 'esm'],
+  ['linger-validate.js', 'validate.ts', 'esm'],
   ['linger-debug.js', 'debug.ts', 'esm'],
   ['linger-push.js', 'push.ts', 'esm'],
   ['linger-shopify.js', 'shopify.ts', 'esm'],

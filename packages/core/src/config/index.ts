@@ -1,5 +1,8 @@
 export { check, expected } from './check'
+export { configHash } from './configHash'
 export { configDefinition } from './definition'
 export { isSafeLink } from './isSafeLink'
+export { isStamped } from './isStamped'
 export * from './schema'
+export { stampConfig } from './stampConfig'
 export { validateConfig } from './validateConfig'
