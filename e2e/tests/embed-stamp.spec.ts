@@ -47,6 +47,7 @@ test('a stamped config shows its campaign without loading the validator', async 
   await expect(page.getByRole('heading', { name: 'Stamped hello' })).toBeVisible()
   expect(chunks).toContain('linger-campaigns.js')
   expect(chunks).not.toContain('linger-validate.js')
+  expect(chunks).not.toContain('linger-regex.js')
 })
 
 test('an edit after stamping sends the page to the validator, which still runs the campaign', async ({
@@ -80,4 +81,50 @@ test('a forged stamp on a hostile config: no validator, and still no javascript:
       [...(host.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')),
     )
   expect(hrefs.filter((h) => h?.toLowerCase().includes('javascript'))).toEqual([])
+})
+
+test('a stamped config with a re: URL rule loads only the ReDoS guard, and the rule matches', async ({
+  page,
+  server,
+}) => {
+  const config = popup('Matched by a regex') as ReturnType<typeof popup> & {
+    campaigns: Record<string, unknown>[]
+  }
+  config.campaigns[0]!.audience = { url: { include: ['re:blank\\.html'] } }
+  const chunks = await open(page, server.url, stampConfig(config).config)
+  await expect(page.getByRole('heading', { name: 'Matched by a regex' })).toBeVisible()
+  expect(chunks).toContain('linger-regex.js')
+  expect(chunks).not.toContain('linger-validate.js')
+})
+
+test('a forged stamp cannot run an unsafe regex: the rule fails closed', async ({ page, server }) => {
+  const hostile = {
+    version: 1,
+    site: 'stamp',
+    campaigns: [
+      {
+        id: 'unsafe',
+        kind: 'popup',
+        trigger: { type: 'pageview' },
+        audience: { url: { include: ['re:(l|la)+nk'] } }, // matches /blank.html, a repeated group
+        content: { title: 'Unsafe' },
+      },
+      { id: 'safe', kind: 'popup', trigger: { type: 'event', name: 'later' }, content: { title: 'Safe' } },
+    ],
+  } as Record<string, unknown>
+  hostile.$stamp = configHash(hostile)
+  const chunks = await open(page, server.url, hostile)
+  // `later` is tracked until its trigger is armed; by then the pageview trigger has fired, and had
+  // the unsafe rule matched, its pop-up would be on screen instead.
+  await expect
+    .poll(async () => {
+      await page.evaluate(() =>
+        (window as unknown as { linger(...a: unknown[]): void }).linger('track', 'later'),
+      )
+      return page.getByRole('heading', { name: 'Safe' }).isVisible()
+    })
+    .toBe(true)
+  await expect(page.getByRole('heading', { name: 'Unsafe' })).toHaveCount(0)
+  expect(chunks).toContain('linger-regex.js')
+  expect(chunks).not.toContain('linger-validate.js')
 })

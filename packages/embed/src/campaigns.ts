@@ -3,14 +3,25 @@
  * the cart; the validator, widgets, push and Shopify chunks it needs load from beside it (that
  * is, beside linger.js).
  */
-import type { MountWidget } from '@linger/core'
+import type { LingerConfig, MountWidget } from '@linger/core'
 import { type Base, type Campaigns, campaignsFromInput } from '@linger/core/campaigns'
 import { isStamped } from '@linger/core/config'
 import type { PushFlow } from '@linger/core/push'
 import { chunkLoader, prefetchChunk } from './chunkLoader'
-import type { validateConfig } from './validate'
+import { useRegexGuard } from './regexGuard'
+import type * as validatorChunk from './validate'
 
+type Validator = typeof validatorChunk
 const load = chunkLoader(import.meta.url)
+
+/** False only when the config surely holds no `re:` URL rule (a text starting "re:" is a harmless false alarm). */
+const mayHoldRegex = (input: unknown): boolean => {
+  try {
+    return JSON.stringify(input).includes('"re:')
+  } catch {
+    return true
+  }
+}
 
 /**
  * Starts the campaigns part on linger.js's running base, with the raw config. A config stamped
@@ -19,9 +30,13 @@ const load = chunkLoader(import.meta.url)
  */
 export async function campaigns(input: unknown, base: Base): Promise<Campaigns> {
   const trusted = input === undefined || (!base.debugOn() && isStamped(input))
-  const validate = trusted
-    ? (config: unknown) => ({ config: config as never, issues: [] })
-    : (await load<{ validateConfig: typeof validateConfig }>('linger-validate.js')).validateConfig
+  let validate: Validator['validateConfig'] = (config) => ({ config: config as LingerConfig, issues: [] })
+  if (!trusted) {
+    const validator = await load<Validator>('linger-validate.js')
+    useRegexGuard(validator.isUnsafeRegex)
+    validate = validator.validateConfig
+  } else if (mayHoldRegex(input))
+    useRegexGuard((await load<Pick<Validator, 'isUnsafeRegex'>>('linger-regex.js')).isUnsafeRegex)
   return campaignsFromInput(
     input,
     {
