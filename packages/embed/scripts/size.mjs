@@ -64,6 +64,7 @@ const table = [
       'linger-validate.js',
       'the config validator (path-named errors); only for a config without a matching `$stamp`, or in debug mode',
     ],
+    ['linger-regex.js', 'the ReDoS guard for `re:` URL rules; only a stamped config with such a rule'],
     ['linger-debug.js', 'explanations for `?linger_debug=1` (debug only)'],
   ]
     .filter(([file]) => manifest[file])
