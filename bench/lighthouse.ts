@@ -12,26 +12,28 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { startShop } from '../examples/shop/server.mjs'
+import { startShopStack } from '../e2e/support/shop'
 import { root } from './lib/server'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } })
 const runs = Number(values.runs)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-// The collector is not needed: boot-up is the page's own scripting, and a refused POST is cheap.
-const shop = await startShop({ port: 0, collectorUrl: 'http://127.0.0.1:9' })
+// The shop as the e2e tests run it: a real collector, a VAPID key, so its config is served stamped.
+const stack = await startShopStack()
+const shop = { url: stack.shopUrl }
 const url = `${shop.url}/products/${process.env.PRODUCT ?? 'mug'}`
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
-})
 
 type Row = { bootup: number; mainThread: number; ours: number; scripts: string[] }
 const samples: Record<'with' | 'without', Row[]> = { with: [], without: [] }
 try {
   for (let i = 0; i < runs; i++)
     for (const variant of ['without', 'with'] as const) {
+      // A fresh browser per run: nothing (HTTP cache, storage, a service worker) carries over.
+      const chrome = await chromeLauncher.launch({
+        chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+      })
       const result = await lighthouse(url, {
         port: chrome.port,
         output: 'json',
@@ -39,23 +41,25 @@ try {
         onlyCategories: ['performance'],
         // The script tag and every chunk it loads come from /linger/ (the stub is inline and tiny).
         blockedUrlPatterns: variant === 'without' ? ['*/linger/*'] : [],
-      })
+      }).finally(() => chrome.kill())
       const audits = result!.lhr.audits
-      const items = (audits['bootup-time']!.details as { items: { url: string; total: number }[] }).items
+      const items = (audits['bootup-time']!.details as unknown as { items: { url: string; total: number }[] }).items
       samples[variant].push({
         bootup: audits['bootup-time']!.numericValue!,
         mainThread: audits['mainthread-work-breakdown']!.numericValue!,
         ours: items.filter((it) => it.url.includes('/linger/')).reduce((sum, it) => sum + it.total, 0),
         scripts: items.map((it) => `${it.url.replace(shop.url, '')} ${Math.round(it.total)} ms`),
       })
-      console.error(`lighthouse: run ${i + 1}/${runs} ${variant}: boot-up ${Math.round(audits['bootup-time']!.numericValue!)} ms`)
+      console.error(
+        `lighthouse: run ${i + 1}/${runs} ${variant}: boot-up ${Math.round(audits['bootup-time']!.numericValue!)} ms`,
+      )
     }
 } finally {
-  await chrome.kill()
-  await shop.close()
+  await stack.close()
 }
 
-const m = (v: 'with' | 'without', k: 'bootup' | 'mainThread' | 'ours') => Math.round(median(samples[v].map((r) => r[k])))
+const m = (v: 'with' | 'without', k: 'bootup' | 'mainThread' | 'ours') =>
+  Math.round(median(samples[v].map((r) => r[k])))
 const delta = m('with', 'bootup') - m('without', 'bootup')
 const md = [
   `# Lighthouse 12, demo shop product page (mobile, simulated 4× CPU), median of ${runs}`,
