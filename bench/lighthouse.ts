@@ -43,7 +43,8 @@ try {
         blockedUrlPatterns: variant === 'without' ? ['*/linger/*'] : [],
       }).finally(() => chrome.kill())
       const audits = result!.lhr.audits
-      const items = (audits['bootup-time']!.details as unknown as { items: { url: string; total: number }[] }).items
+      const items = (audits['bootup-time']!.details as unknown as { items: { url: string; total: number }[] })
+        .items
       samples[variant].push({
         bootup: audits['bootup-time']!.numericValue!,
         mainThread: audits['mainthread-work-breakdown']!.numericValue!,
