@@ -109,8 +109,8 @@ if (!stub?.loaded) {
       { createPipeline, openKv: (db, store, onFallback) => openKv(db, store, { onFallback }) },
       {
         load: (base) =>
-          load<{ campaigns(input: unknown, base: Base): Campaigns }>('linger-campaigns.js').then((m) =>
-            m.campaigns(config, base),
+          load<{ campaigns(input: unknown, base: Base): Promise<Campaigns> }>('linger-campaigns.js').then(
+            (m) => m.campaigns(config, base),
           ),
         // The data layer reader (on unless turned off), the Shopify cart and campaigns live in
         // the chunk: load it right away so no push or trigger is missed.
