@@ -4,18 +4,18 @@
  * beside it (that is, beside linger.js).
  */
 import type { MountWidget } from '@linger/core'
-import { type Base, type Campaigns, campaignsFromInput } from '@linger/core/campaigns'
+import { type CampaignsPart, type Page, startCampaigns } from '@linger/core/campaigns'
 import type { PushFlow } from '@linger/core/push'
 import { chunkLoader, prefetchChunk } from './chunkLoader'
 
 const load = chunkLoader(import.meta.url)
 
-/** Starts the campaigns part on linger.js's running base, with the raw (unvalidated) config. */
-export function campaigns(input: unknown, base: Base): Campaigns {
-  return campaignsFromInput(input, {
-    ...base,
+/** Starts the campaigns part on linger.js's running page part, with the raw (unvalidated) config. */
+export function campaigns(input: unknown, page: Page): CampaignsPart {
+  return startCampaigns(input, {
+    ...page,
     options: {
-      ...base.options,
+      ...page.options,
       loadWidgets: () => load('linger-widgets.js'),
       prefetchWidgets: (kind) =>
         prefetchChunk(import.meta.url, kind === 'survey' ? 'linger-survey.js' : 'linger-widgets.js'),

@@ -3,7 +3,7 @@ import { CALLS, STASHED_CALLS, stash } from './unloadStash'
 
 /**
  * A page going before its core started (the script tag's config still on the way): the calls the
- * next page can make (`STASHED_CALLS`) go to a `CALLS` stash, which startCore takes. Returns the
+ * next page can make (`STASHED_CALLS`) go to a `CALLS` stash, which startPage takes. Returns the
  * calls left: the others, or all of them when the stash could not be written.
  */
 export function stashCalls<T extends unknown[]>(w: Window, calls: T[]): T[] {

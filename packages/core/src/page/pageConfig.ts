@@ -1,17 +1,20 @@
 import { isSafeLink } from '../config/isSafeLink'
-import type { CoreConfig } from './base'
+import type { LingerConfig } from '../types'
+
+/** The config fields the page part reads: the pipeline's and consent. */
+export type PageConfig = Pick<LingerConfig, 'site' | 'endpoint' | 'format' | 'writeKey' | 'consent'>
 
 /**
  * The fields the always-loaded part needs from an untrusted config (config/pageFields.ts),
  * checked as `validateConfig` (in the campaigns chunk, later) checks them: `undefined` when the
  * config is unusable; a broken optional field is left out. `consent` needs no check: only
  * `"required"` changes anything. Written out rather than read from pageFields: the generic
- * version cost linger.js 91 B brotli; test/runtime/coreConfig.test.ts holds the two together.
+ * version cost linger.js 91 B brotli; test/page/pageConfig.test.ts holds the two together.
  */
-export function coreConfig(input: unknown): CoreConfig | undefined {
-  const c = input as Partial<Record<keyof CoreConfig | 'version' | 'campaigns', unknown>> | null
+export function pageConfig(input: unknown): PageConfig | undefined {
+  const c = input as Partial<Record<keyof PageConfig | 'version' | 'campaigns', unknown>> | null
   try {
-    const { site, endpoint, format, writeKey, consent } = c as CoreConfig
+    const { site, endpoint, format, writeKey, consent } = c as PageConfig
     const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
     if (c?.version !== 1 || !str(site, 64) || !/^[\w.-]+$/.test(site)) return
     if (!Array.isArray(c.campaigns) || c.campaigns.length > 100) return
