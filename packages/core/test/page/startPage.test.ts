@@ -16,6 +16,19 @@ const whilePartLoads = (
   deps: Pick<StartPageOptions, 'createPipeline' | 'openKv'>,
 ) => startPage({ config, options: {}, ...deps, campaigns: () => new Promise(() => {}), eager: false })
 
+/** A campaigns part that records the cart and purchase calls it is made to make, once `ready`. */
+const recordingPart = (ready: Promise<void>, made: unknown[][]): CampaignsPart => ({
+  ready,
+  cart: (cart) => void made.push(['cart', cart]),
+  purchase: (o) => void made.push(['purchase', o]),
+  show: () => {},
+  hide: () => {},
+  status: () => {},
+  forget: async () => {},
+  reload: async () => {},
+  dispose: () => {},
+})
+
 describe('startPage with the campaigns part still loading', () => {
   it('hands the events made so far to the pipeline once the visitor is known, not after the chunk', async () => {
     const device = fakeDevice()
@@ -61,17 +74,7 @@ describe('startPage with the campaigns part still loading', () => {
     leaving.dispose()
 
     const calls: unknown[][] = []
-    const part: CampaignsPart = {
-      ready: Promise.resolve(),
-      cart: (cart) => void calls.push(['cart', cart]),
-      purchase: (o) => void calls.push(['purchase', o]),
-      show: () => {},
-      hide: () => {},
-      status: () => {},
-      forget: async () => {},
-      reload: async () => {},
-      dispose: () => {},
-    }
+    const part = recordingPart(Promise.resolve(), calls)
     const nextPipe = fakePipeline()
     const next = startPage({
       config,
@@ -176,17 +179,7 @@ describe('startPage with the campaigns part still loading', () => {
     const device = fakeDevice()
     const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     const made: unknown[][] = []
-    const part: CampaignsPart = {
-      ready: Promise.resolve(),
-      cart: (cart) => void made.push(['cart', cart]),
-      purchase: (o) => void made.push(['purchase', o]),
-      show: () => {},
-      hide: () => {},
-      status: () => {},
-      forget: async () => {},
-      reload: async () => {},
-      dispose: () => {},
-    }
+    const part = recordingPart(Promise.resolve(), made)
     let online = false
     const load = () => (online ? Promise.resolve(part) : Promise.reject(new TypeError('Failed to fetch')))
     const pipe = fakePipeline()
@@ -247,17 +240,6 @@ describe('startPage with the campaigns part still loading', () => {
     localStorage.clear()
     const device = fakeDevice()
     const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
-    const partWith = (ready: Promise<void>, made: unknown[][]): CampaignsPart => ({
-      ready,
-      cart: (cart) => void made.push(['cart', cart]),
-      purchase: (o) => void made.push(['purchase', o]),
-      show: () => {},
-      hide: () => {},
-      status: () => {},
-      forget: async () => {},
-      reload: async () => {},
-      dispose: () => {},
-    })
     // The part is there, but the cart state it reads from IndexedDB is not: a purchase made now
     // would wait inside it, in memory, and go with the page.
     const first: unknown[][] = []
@@ -266,7 +248,7 @@ describe('startPage with the campaigns part still loading', () => {
       options: {},
       createPipeline: fakePipeline().create,
       openKv: device.openKv,
-      campaigns: () => partWith(new Promise(() => {}), first),
+      campaigns: () => recordingPart(new Promise(() => {}), first),
       eager: true,
     })
     const order = { orderId: 'o-3', value: 5, currency: 'EUR' }
@@ -279,7 +261,7 @@ describe('startPage with the campaigns part still loading', () => {
       options: {},
       createPipeline: fakePipeline().create,
       openKv: device.openKv,
-      campaigns: () => partWith(Promise.resolve(), next),
+      campaigns: () => recordingPart(Promise.resolve(), next),
       eager: true,
     })
     await vi.waitFor(() => expect(next).toEqual([['purchase', order]]))
