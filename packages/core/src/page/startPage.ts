@@ -35,9 +35,9 @@ type Early = [event: Omit<LingerEvent, 'visitorId' | 'sessionId'>, mine: boolean
 /**
  * Starts Linger, the one assembly `init` and the script tag share. Starts the page part (what
  * every page loads): identity, consent, the event pipeline, `page.viewed` and the commands.
- * Campaigns, triggers, the cart and push come from `campaigns` (`startCampaigns`), started right after the
- * page view (`eager`) or on the first command that needs them; `cart`, `purchase`, `show` and
- * `hide` wait for it, and calls made after them keep their order.
+ * Campaigns, triggers, the cart and push come from `campaigns` (`startCampaigns`), started
+ * right after the page view (`eager`) or on the first command that needs them; `cart`,
+ * `purchase`, `show` and `hide` wait for it, and calls made after them keep their order.
  */
 export function startPage({
   config,
