@@ -2,6 +2,7 @@
 // consent, the event pipeline and the page view. `startPage` is the one start-up: `init` (the
 // package's main entry) and the script tag (packages/embed/src/linger.ts) both call it.
 export type { CampaignsPart } from './campaigns/CampaignsPart'
+export { newEventId } from './identity/newEventId'
 export type { EventMeta, Page } from './page/Page'
 export { type PageConfig, pageConfig } from './page/pageConfig'
 export { type StartPageOptions, startPage } from './page/startPage'

@@ -7,6 +7,8 @@ import type { switchKv } from './switchKv'
 export interface EventMeta {
   campaignId?: string
   variant?: string
+  /** Given when the call may be made again by the next page (a held call, stashed): one id, one event. */
+  id?: string
 }
 
 /**

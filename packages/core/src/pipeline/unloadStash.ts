@@ -13,14 +13,16 @@ export const CALLS = 'linger:calls'
 export const STASHED_CALLS = /^(track|identify|cart|purchase)$/
 
 /**
- * A tab can close before its IndexedDB write commits. localStorage writes synchronously, so on
- * pagehide what is not stored yet is stashed there and taken again on the next load; the endpoint
- * removes duplicates by id. Says whether the stash was written (nothing to write, or blocked or
- * full storage: no).
+ * A tab can close before its IndexedDB write commits. localStorage writes synchronously, so what
+ * is not stored yet is stashed there (as it arrives, and again on pagehide) and taken again on the
+ * next load; the endpoint removes duplicates by id. With nothing to write the key is removed. Says
+ * whether the stash was written (nothing to write, or blocked or full storage: no).
  */
 export function stash(w: Window | undefined, key: string, items: unknown[]): boolean {
   try {
-    if (items.length) w!.localStorage.setItem(key, JSON.stringify(items))
+    const ls = w!.localStorage
+    if (items.length) ls.setItem(key, JSON.stringify(items))
+    else ls.removeItem(key)
     return !!items.length
   } catch {
     return false

@@ -16,8 +16,8 @@ const whilePartLoads = (
   deps: Pick<StartPageOptions, 'createPipeline' | 'openKv'>,
 ) => startPage({ config, options: {}, ...deps, campaigns: () => new Promise(() => {}), eager: false })
 
-/** A campaigns part that records the cart and purchase calls it is made to make, once `ready`. */
-const recordingPart = (ready: Promise<void>, made: unknown[][]): CampaignsPart => ({
+/** A campaigns part that records the cart() and purchase() calls made to it, once `ready`. */
+const campaignsPart = (made: unknown[][], ready = Promise.resolve()): CampaignsPart => ({
   ready,
   cart: (cart) => void made.push(['cart', cart]),
   purchase: (o) => void made.push(['purchase', o]),
@@ -74,7 +74,7 @@ describe('startPage with the campaigns part still loading', () => {
     leaving.dispose()
 
     const calls: unknown[][] = []
-    const part = recordingPart(Promise.resolve(), calls)
+    const part = campaignsPart(calls)
     const nextPipe = fakePipeline()
     const next = startPage({
       config,
@@ -139,37 +139,77 @@ describe('startPage with the campaigns part still loading', () => {
     page.dispose()
   })
 
-  it('a page left before its load event (WebKit: beforeunload, no pagehide) stashes them too; one left after it waits for pagehide', async () => {
+  it('what waits is written ahead: a page torn down with no pagehide (WebKit before its load event, a starved renderer) left it stashed; the next page makes it', async () => {
     localStorage.clear()
     const device = fakeDevice()
     const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
-    const readyState = vi.spyOn(document, 'readyState', 'get')
-    const leaveAt = (state: DocumentReadyState) => {
-      readyState.mockReturnValue(state)
-      const page = whilePartLoads(config, {
-        createPipeline: fakePipeline().create,
-        openKv: (db, store) => (store === 'identity' ? stuck() : device.openKv(db, store)),
-      })
-      page.track('early', { state })
-      window.dispatchEvent(new Event('beforeunload'))
-      page.dispose()
-    }
-    try {
-      leaveAt('complete')
-      expect(localStorage.length).toBe(0)
-      leaveAt('interactive')
-      expect(localStorage.length).toBe(1)
-    } finally {
-      readyState.mockRestore()
-    }
-    const next = fakePipeline()
-    const page = whilePartLoads(config, { createPipeline: next.create, openKv: device.openKv })
+    const order = { orderId: 'o-9', value: 9, currency: 'EUR' }
+    // Found by the issue-20 chaos run with 4x-slowed tabs: whole tabs vanished, purchases too,
+    // because what waited was stashed only by a pagehide that never ran.
+    const gone = whilePartLoads(config, {
+      createPipeline: fakePipeline().create,
+      openKv: (db, store) => (store === 'identity' ? stuck() : device.openKv(db, store)),
+    })
+    gone.track('early', { n: 1 })
+    gone.purchase(order)
+    gone.track('thanks')
+    await Promise.resolve() // the task that made the calls ends
+    gone.dispose() // then the renderer is torn down: no pagehide, no beforeunload
+    expect(localStorage.length).toBe(1)
+
+    const made: unknown[][] = []
+    const nextPipe = fakePipeline()
+    const next = startPage({
+      config,
+      options: {},
+      createPipeline: nextPipe.create,
+      openKv: device.openKv,
+      campaigns: async () => campaignsPart(made),
+      eager: true,
+    })
+    await vi.waitFor(() => expect(made).toEqual([['purchase', order]]))
     await vi.waitFor(() =>
-      expect(next.events.filter((e) => e.type === 'early').map((e) => e.props)).toEqual([
-        { state: 'interactive' },
-      ]),
+      expect(nextPipe.types().sort()).toEqual(['early', 'page.viewed', 'page.viewed', 'thanks']),
     )
-    page.dispose()
+    // Everything made: this page writes nothing ahead, and the stash it took is gone.
+    await vi.waitFor(() => expect(localStorage.length).toBe(0))
+    next.dispose()
+  })
+
+  it('a held track() made both by its page and by the next page that took the stash meanwhile is one event', async () => {
+    localStorage.clear()
+    const device = fakeDevice()
+    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
+    let arrive: (part: CampaignsPart) => void = () => {}
+    const firstPipe = fakePipeline()
+    const first = startPage({
+      config,
+      options: {},
+      createPipeline: firstPipe.create,
+      openKv: device.openKv,
+      campaigns: () => new Promise<CampaignsPart>((done) => (arrive = done)),
+      eager: true,
+    })
+    first.purchase({ orderId: 'o-1', value: 1, currency: 'EUR' })
+    first.track('thanks', { n: 1 })
+    await Promise.resolve()
+    // A second tab opens now and takes the stash of the first, which lives on.
+    const secondPipe = fakePipeline()
+    const second = startPage({
+      config,
+      options: {},
+      createPipeline: secondPipe.create,
+      openKv: device.openKv,
+      campaigns: async () => campaignsPart([]),
+      eager: true,
+    })
+    await vi.waitFor(() => expect(secondPipe.types()).toContain('thanks'))
+    arrive(campaignsPart([]))
+    await vi.waitFor(() => expect(firstPipe.types()).toContain('thanks'))
+    const id = (pipe: ReturnType<typeof fakePipeline>) => pipe.events.find((e) => e.type === 'thanks')!.id
+    expect(id(firstPipe)).toBe(id(secondPipe))
+    first.dispose()
+    second.dispose()
   })
 
   it('a purchase made while the campaigns chunk fails to load (offline) is kept: made by a later load, or by the next page', async () => {
@@ -179,7 +219,7 @@ describe('startPage with the campaigns part still loading', () => {
     const device = fakeDevice()
     const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     const made: unknown[][] = []
-    const part = recordingPart(Promise.resolve(), made)
+    const part = campaignsPart(made)
     let online = false
     const load = () => (online ? Promise.resolve(part) : Promise.reject(new TypeError('Failed to fetch')))
     const pipe = fakePipeline()
@@ -248,7 +288,7 @@ describe('startPage with the campaigns part still loading', () => {
       options: {},
       createPipeline: fakePipeline().create,
       openKv: device.openKv,
-      campaigns: () => recordingPart(new Promise(() => {}), first),
+      campaigns: () => campaignsPart(first, new Promise(() => {})),
       eager: true,
     })
     const order = { orderId: 'o-3', value: 5, currency: 'EUR' }
@@ -261,7 +301,7 @@ describe('startPage with the campaigns part still loading', () => {
       options: {},
       createPipeline: fakePipeline().create,
       openKv: device.openKv,
-      campaigns: () => recordingPart(Promise.resolve(), next),
+      campaigns: () => campaignsPart(next),
       eager: true,
     })
     await vi.waitFor(() => expect(next).toEqual([['purchase', order]]))
