@@ -1,5 +1,6 @@
-import { createCart } from '../cart/createCart'
+// biome-ignore assist/source/organizeImports: the validator first; bundlers emit modules in import order, and with the validator ahead of the cart linger-campaigns.js compresses ~60 B smaller (brotli)
 import { validateConfig } from '../config/validateConfig'
+import { createCart } from '../cart/createCart'
 import type { Page } from '../page/Page'
 import type { PushPort } from '../push/types'
 import { deviceClass } from '../sensors/deviceClass'
