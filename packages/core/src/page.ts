@@ -10,6 +10,7 @@ export { createPipeline } from './pipeline/createPipeline'
 // The script tag's pagehide hand-over of the calls it holds while its config loads.
 export { stashCalls } from './pipeline/stashCalls'
 export type { Pipeline, PipelineOptions, PipelineStats } from './pipeline/types'
+export { CALLS, STASHED_CALLS, stashTaken } from './pipeline/unloadStash'
 export type { DebugModule, InitOptions, Linger } from './runtime/types'
 export type { KvFallbackReason, KvOptions, KvStore } from './storage/KvStore'
 export { openKv } from './storage/openKv'

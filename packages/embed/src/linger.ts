@@ -6,13 +6,16 @@
  * the widgets chunk loads only when a campaign is about to show.
  */
 import {
+  CALLS,
   type CampaignsPart,
   type Linger,
   newEventId,
   type Page,
   pageConfig,
+  STASHED_CALLS,
   startPage,
   stashCalls,
+  stashTaken,
 } from '@linger/core/page'
 import type { EncoderFactory } from '@linger/core/wire'
 import { chunkLoader } from './chunkLoader'
@@ -47,13 +50,15 @@ if (!stub?.loaded) {
   // Those the next page can make are written ahead to this page's stash at the end of the task
   // that made them (a starved renderer can be torn down with no pagehide), and again at pagehide.
   let tab = newEventId()
+  // The calls the stash holds now (the next page's to make once it takes them).
+  let inStash = new Set<Call>()
   let due = false
   const ahead = () => {
     if (due || !mayStash) return
     due = true
     queueMicrotask(() => {
       due = false
-      if (!runtime) stashCalls(window, tab, waiting)
+      if (!runtime) inStash = new Set(stashCalls(window, tab, waiting) === waiting ? [] : waiting)
     })
   }
 
@@ -79,6 +84,7 @@ if (!stub?.loaded) {
     if (runtime || !mayStash) return
     waiting = stashCalls(window, tab, waiting)
     tab = newEventId()
+    inStash = new Set()
   })
 
   configFromPage(waiting, script).then((config) => {
@@ -107,6 +113,9 @@ if (!stub?.loaded) {
       // the chunk: load it right away so no push or trigger is missed.
       eager: !fields || c?.cart?.dataLayer !== false || !!c.cart.shopify || !!c.campaigns?.length,
     })
+    // A page that opened meanwhile took what was written ahead and makes it: not made here too.
+    if (inStash.size && stashTaken(window, `${CALLS}:${tab}`))
+      waiting = waiting.filter((call) => !inStash.has(call) || !STASHED_CALLS.test(call[0]))
     for (const call of waiting.splice(0)) dispatch(call)
     // Made here now: what was written ahead is not the next page's to make.
     if (mayStash) stashCalls(window, tab, [])

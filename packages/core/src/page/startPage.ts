@@ -4,7 +4,7 @@ import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
 import { createPipeline } from '../pipeline/createPipeline'
 import type { BatchEncoder, Pipeline, PipelineOptions } from '../pipeline/types'
-import { CALLS, STASHED_CALLS, stash, takeStash } from '../pipeline/unloadStash'
+import { CALLS, STASHED_CALLS, stash, stashTaken, takeStash } from '../pipeline/unloadStash'
 import type { DebugModule, InitOptions, Linger } from '../runtime/types'
 import type { KvFallbackReason, KvStore } from '../storage/KvStore'
 import { memoryKv } from '../storage/memoryKv'
@@ -112,16 +112,35 @@ export function startPage({
   // page left before its load event. A held track() carries its event id, so a call made twice
   // (by this page and by one that took the stash meanwhile) is one event.
   let key = `${CALLS}:${newEventId()}`
-  let written = false
+  // What the stash holds now, by identity: waiting entries, held calls, early events.
+  let inStash = new Set<unknown>()
   let aheadDue = false
   function ahead() {
     if (aheadDue) return
     aheadDue = true
     queueMicrotask(() => {
       aheadDue = false
+      // Not written again if another page took it: that page makes those.
+      letGoIfTaken()
       const calls = waitingCalls()
-      if (granted && !dead && (written || calls.length)) written = stash(win, key, calls)
+      if (granted && !dead && (inStash.size || calls.length))
+        inStash = new Set(
+          stash(win, key, calls)
+            ? [...waiting, ...(held ?? []).map(([, call]) => call), ...(pending ?? []).map(([e]) => e)]
+            : [],
+        )
     })
+  }
+  // A page that opened meanwhile took the stash and makes what it held (the same event ids): this
+  // page lets go of that, and only that (what came after it is in no stash yet), so it is made once.
+  const letGoIfTaken = () => {
+    if (!inStash.size || !stashTaken(win, key)) return
+    const taken = inStash
+    const mine = (x: unknown) => !x || !taken.has(x)
+    inStash = new Set()
+    waiting = waiting.filter(mine)
+    held &&= held.filter(([, call]) => mine(call))
+    pending &&= pending.filter(([e]) => mine(e))
   }
 
   const tell = <T>(fns: Set<(x: T) => void> | undefined, x: T) => {
@@ -212,10 +231,12 @@ export function startPage({
   let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
   const drain = () =>
     void part?.ready.then(() => {
+      letGoIfTaken()
       for (const [name, arg] of waiting.splice(0)) part![name](arg as never)
       ahead()
     })
   const release = () => {
+    letGoIfTaken()
     const calls = held ?? []
     held = undefined
     for (const [run] of calls) run()
@@ -282,12 +303,13 @@ export function startPage({
     waiting = []
     if (granted) stash(win, key, calls)
     key = `${CALLS}:${newEventId()}`
-    written = false
+    inStash = new Set()
   }
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
   const ready = loaded.then(async () => {
+    letGoIfTaken()
     for (const early of pending ?? []) send(early)
     pending = undefined
     ahead()

@@ -45,3 +45,12 @@ export function takeStash(w: Window | undefined, prefix: string): unknown[] {
   } catch {}
   return items
 }
+
+/** Whether the stash at `key`, which this page wrote, has been taken by another page meanwhile. */
+export function stashTaken(w: Window | undefined, key: string): boolean {
+  try {
+    return w!.localStorage.getItem(key) === null
+  } catch {
+    return false
+  }
+}
