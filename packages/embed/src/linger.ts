@@ -90,10 +90,10 @@ if (!stub?.loaded) {
   configFromPage(waiting, script).then((config) => {
     // `startPage` as `init` does, without init's bundled validation, campaigns, debug and Shopify
     // modules: the campaigns part comes from its chunk.
-    const fields = pageConfig(config)
     const c = config as
       | { campaigns?: unknown[]; cart?: { dataLayer?: unknown; shopify?: unknown } }
       | undefined
+    const fields = pageConfig(c)
     runtime = startPage({
       config: fields,
       options: {

@@ -6,7 +6,7 @@ import { createPipeline } from '../pipeline/createPipeline'
 import type { BatchEncoder, Pipeline, PipelineOptions } from '../pipeline/types'
 import { CALLS, STASHED_CALLS, stash, stashTaken, takeStash } from '../pipeline/unloadStash'
 import type { DebugModule, InitOptions, Linger } from '../runtime/types'
-import type { KvFallbackReason, KvStore } from '../storage/KvStore'
+import type { KvOptions, KvStore } from '../storage/KvStore'
 import { memoryKv } from '../storage/memoryKv'
 import { openKv } from '../storage/openKv'
 import type { LingerEvent } from '../types'
@@ -26,7 +26,7 @@ export interface StartPageOptions {
   /** Start the campaigns part right after the page view, not on the first command that needs it. */
   eager: boolean
   createPipeline?: (o: PipelineOptions) => Pipeline
-  openKv?: (db: string, store: string, onFallback?: (reason: KvFallbackReason) => void) => KvStore
+  openKv?: (db: string, store: string, options?: KvOptions) => KvStore
 }
 
 /** An event made before the visitor was known (no visitorId, sessionId), and whether its user is this page's `identify()`. */
@@ -46,7 +46,7 @@ export function startPage({
   eager,
   // The real ones by default (go to definition leads there); tests pass fakes.
   createPipeline: makePipeline = createPipeline,
-  openKv: openStore = (db, store, onFallback) => openKv(db, store, { onFallback }),
+  openKv: openStore = openKv,
 }: StartPageOptions): Linger {
   const win = options.window ?? window
   // Before the pipeline's: on a slow device the first pagehide listener is the surest to finish.
@@ -57,10 +57,12 @@ export function startPage({
   let granted = (options.consent ?? config?.consent) !== 'required'
   // Said in debug mode: storage fell back to memory (IndexedDB missing, failing, hung or full).
   // Fallbacks happen on a store's first operation, after onDebug below exists.
-  const kvFallback = (store: string) => (reason: string) => onDebug('kv', { store, reason })
+  const kvOptions = (store: string): KvOptions => ({
+    onFallback: (reason) => onDebug('kv', { store, reason }),
+  })
   // Nothing touches IndexedDB before consent: memory stores until then, swapped (with their data) after.
   const kvs = Object.fromEntries(
-    STORES.map((s) => [s, switchKv(granted ? openStore(DB, s, kvFallback(s)) : memoryKv())]),
+    STORES.map((s) => [s, switchKv(granted ? openStore(DB, s, kvOptions(s)) : memoryKv())]),
   ) as Record<(typeof STORES)[number], ReturnType<typeof switchKv>>
   let debugOn =
     !!options.debug ||
@@ -322,7 +324,7 @@ export function startPage({
     if (yes === granted) return
     granted = yes
     if (!yes) pipeline.setConsent(false)
-    const moved = STORES.map((s) => kvs[s].use(yes ? openStore(DB, s, kvFallback(s)) : memoryKv(), true))
+    const moved = STORES.map((s) => kvs[s].use(yes ? openStore(DB, s, kvOptions(s)) : memoryKv(), true))
     // The queue starts writing once consent is set: only after its store has moved.
     if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
   }
