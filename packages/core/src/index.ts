@@ -1,6 +1,7 @@
 // @linger/core: `init` and the public helpers. Importing has no side effects (SSR-safe).
 
 export type { MountedWidget, MountOptions, MountWidget, WidgetHost } from './campaigns/widgets'
+export { stampConfig } from './config/stampConfig'
 export { validateConfig } from './config/validateConfig'
 export type { PushFlow } from './push/pushFlow'
 export { pushSupport } from './push/pushSupport'

@@ -106,8 +106,8 @@ if (!stub?.loaded) {
           load<Record<string, EncoderFactory>>('linger-formats.js').then((m) => m[`${format}Encoder`]!),
       },
       campaigns: (page) =>
-        load<{ campaigns(input: unknown, page: Page): CampaignsPart }>('linger-campaigns.js').then((m) =>
-          m.campaigns(config, page),
+        load<{ campaigns(input: unknown, page: Page): Promise<CampaignsPart> }>('linger-campaigns.js').then(
+          (m) => m.campaigns(config, page),
         ),
       // The data layer reader (on unless turned off), the Shopify cart and campaigns live in
       // the chunk: load it right away so no push or trigger is missed.

@@ -1,6 +1,5 @@
-// biome-ignore assist/source/organizeImports: the validator first; bundlers emit modules in import order, and with the validator ahead of the cart linger-campaigns.js compresses ~60 B smaller (brotli)
-import { validateConfig } from '../config/validateConfig'
 import { createCart } from '../cart/createCart'
+import type { validateConfig } from '../config/validateConfig'
 import type { Page } from '../page/Page'
 import type { PushPort } from '../push/types'
 import { deviceClass } from '../sensors/deviceClass'
@@ -25,10 +24,12 @@ import { watchPage } from './watchPage'
 export function startCampaigns(
   input: unknown,
   page: Page,
-  // The browser's push service by default; tests pass a fake.
-  { pushPort }: { pushPort?: PushPort } = {},
+  // `validate` is passed in: the script tag loads the validator as its own chunk, only for a
+  // config that is not stamped (config/isStamped.ts). The push port: the browser's by default;
+  // tests pass a fake.
+  { validate, pushPort }: { validate: typeof validateConfig; pushPort?: PushPort },
 ): CampaignsPart {
-  const { config, issues } = input === undefined ? { config: undefined, issues: [] } : validateConfig(input)
+  const { config, issues } = input === undefined ? { config: undefined, issues: [] } : validate(input)
   reportIssues(issues, page.options.onIssue)
   const { win, options, kv } = page
   const campaigns = config?.campaigns ?? []

@@ -1,4 +1,5 @@
 import { startCampaigns } from '../campaigns/startCampaigns'
+import { validateConfig } from '../config/validateConfig'
 import { pageConfig } from '../page/pageConfig'
 import { startPage } from '../page/startPage'
 import { loadFormat } from '../wire/formats/loadFormat'
@@ -25,7 +26,7 @@ export function init(config: unknown, options: InitOptions = {}): Linger {
       loadSurvey: () => import('@linger/widgets/flow').then((m) => ({ mount: m.mountFlow })),
       ...options,
     },
-    campaigns: (page) => startCampaigns(config, page),
+    campaigns: (page) => startCampaigns(config, page, { validate: validateConfig }),
     eager: true,
   })
 }

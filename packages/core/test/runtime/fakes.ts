@@ -1,6 +1,7 @@
 import { vi } from 'vitest'
 import { startCampaigns } from '../../src/campaigns/startCampaigns'
 import type { WidgetHost } from '../../src/campaigns/widgets'
+import { validateConfig } from '../../src/config/validateConfig'
 import { pageConfig } from '../../src/page/pageConfig'
 import { startPage } from '../../src/page/startPage'
 import type { Pipeline, PipelineOptions } from '../../src/pipeline/types'
@@ -111,7 +112,7 @@ export function boot(
       loadPush: () => import('../../src/push/pushFlow').then((m) => m.pushFlow),
       ...o.options,
     },
-    campaigns: (page) => startCampaigns(config, page, { pushPort: o.pushPort }),
+    campaigns: (page) => startCampaigns(config, page, { validate: validateConfig, pushPort: o.pushPort }),
     eager: true,
     createPipeline: pipe.create,
     openKv: device.openKv,
