@@ -1,5 +1,5 @@
-// @linger/core/campaigns: the part loaded right after the page view — config validation,
-// targeting, triggers, cart and push — started on top of a running page (`Base`).
-export type { Base, Campaigns, CampaignsFactory } from './runtime/base'
-export { campaignsFromInput } from './runtime/campaignsFromInput'
-export { startCampaigns } from './runtime/startCampaigns'
+// @linger/core/campaigns: the campaigns part — config validation, targeting, triggers, cart
+// and push — started on the running page part (`Page`, from `startPage`).
+export type { CampaignsPart } from './campaigns/CampaignsPart'
+export { startCampaigns } from './campaigns/startCampaigns'
+export type { Page } from './page/Page'

@@ -1,13 +1,13 @@
 // @linger/core: `init` and the public helpers. Importing has no side effects (SSR-safe).
+
+export type { MountedWidget, MountOptions, MountWidget, WidgetHost } from './campaigns/widgets'
 export { stampConfig } from './config/stampConfig'
 export { validateConfig } from './config/validateConfig'
 export type { PushFlow } from './push/pushFlow'
 export { pushSupport } from './push/pushSupport'
 export type { PushSupport } from './push/types'
 export { init } from './runtime/init'
-export { type StartDeps, start } from './runtime/start'
 export type { DebugModule, InitOptions, Linger } from './runtime/types'
-export type { MountedWidget, MountOptions, MountWidget, WidgetHost } from './runtime/widgets'
 export {
   deviceClass,
   onClick,

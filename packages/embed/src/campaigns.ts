@@ -4,7 +4,7 @@
  * is, beside linger.js).
  */
 import type { LingerConfig, MountWidget } from '@linger/core'
-import { type Base, type Campaigns, campaignsFromInput } from '@linger/core/campaigns'
+import { type CampaignsPart, type Page, startCampaigns } from '@linger/core/campaigns'
 import { isStamped } from '@linger/core/config'
 import type { PushFlow } from '@linger/core/push'
 import { chunkLoader, prefetchChunk } from './chunkLoader'
@@ -24,12 +24,12 @@ const mayHoldRegex = (input: unknown): boolean => {
 }
 
 /**
- * Starts the campaigns part on linger.js's running base, with the raw config. A config stamped
+ * Starts the campaigns part on linger.js's running page part, with the raw config. A config stamped
  * by `linger validate --write` is used as it is; any other (or any in debug mode) goes through
  * the validator chunk first, which names each problem's path.
  */
-export async function campaigns(input: unknown, base: Base): Promise<Campaigns> {
-  const trusted = input === undefined || (!base.debugOn() && isStamped(input))
+export async function campaigns(input: unknown, page: Page): Promise<CampaignsPart> {
+  const trusted = input === undefined || (!page.debugOn() && isStamped(input))
   let validate: Validator['validateConfig'] = (config) => ({ config: config as LingerConfig, issues: [] })
   if (!trusted) {
     const validator = await load<Validator>('linger-validate.js')
@@ -37,12 +37,12 @@ export async function campaigns(input: unknown, base: Base): Promise<Campaigns> 
     validate = validator.validateConfig
   } else if (mayHoldRegex(input))
     useRegexGuard((await load<Pick<Validator, 'isUnsafeRegex'>>('linger-regex.js')).isUnsafeRegex)
-  return campaignsFromInput(
+  return startCampaigns(
     input,
     {
-      ...base,
+      ...page,
       options: {
-        ...base.options,
+        ...page.options,
         loadWidgets: () => load('linger-widgets.js'),
         prefetchWidgets: (kind) =>
           prefetchChunk(import.meta.url, kind === 'survey' ? 'linger-survey.js' : 'linger-widgets.js'),
@@ -52,6 +52,6 @@ export async function campaigns(input: unknown, base: Base): Promise<Campaigns> 
         loadPush: () => load<{ pushFlow: PushFlow }>('linger-push.js').then((m) => m.pushFlow),
       },
     },
-    validate,
+    { validate },
   )
 }

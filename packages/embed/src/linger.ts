@@ -1,21 +1,19 @@
 /**
  * linger.js — the script tag. Replays the calls the page's stub queued, finds the config
  * (`linger('init', …)`, an inline `<script type="application/json" id="linger-config">`, or
- * `data-config`), starts the core (identity, consent, event pipeline, page view), then loads
+ * `data-config`), starts the page part (identity, consent, event pipeline, page view), then loads
  * the campaigns chunk (validation, targeting, triggers, cart, push) from beside this script;
  * the widgets chunk loads only when a campaign is about to show.
  */
 import {
-  type Base,
   CALLS,
-  type Campaigns,
-  coreConfig,
-  createPipeline,
+  type CampaignsPart,
   type Linger,
   newEventId,
-  openKv,
+  type Page,
+  pageConfig,
   STASHED_CALLS,
-  startCore,
+  startPage,
   stashCalls,
   stashTaken,
 } from '@linger/core/page'
@@ -90,14 +88,15 @@ if (!stub?.loaded) {
   })
 
   configFromPage(waiting, script).then((config) => {
-    // `startCore`, not `init`: init bundles validation, campaigns and the debug and Shopify modules.
-    const core = coreConfig(config)
+    // `startPage` as `init` does, without init's bundled validation, campaigns, debug and Shopify
+    // modules: the campaigns part comes from its chunk.
     const c = config as
       | { campaigns?: unknown[]; cart?: { dataLayer?: unknown; shopify?: unknown } }
       | undefined
-    runtime = startCore(
-      core,
-      {
+    const fields = pageConfig(c)
+    runtime = startPage({
+      config: fields,
+      options: {
         endpoint: data.endpoint,
         consent: data.consent === 'required' ? 'required' : undefined,
         debug: 'debug' in data,
@@ -106,17 +105,14 @@ if (!stub?.loaded) {
         loadFormat: (format) =>
           load<Record<string, EncoderFactory>>('linger-formats.js').then((m) => m[`${format}Encoder`]!),
       },
-      { createPipeline, openKv: (db, store, onFallback) => openKv(db, store, { onFallback }) },
-      {
-        load: (base) =>
-          load<{ campaigns(input: unknown, base: Base): Promise<Campaigns> }>('linger-campaigns.js').then(
-            (m) => m.campaigns(config, base),
-          ),
-        // The data layer reader (on unless turned off), the Shopify cart and campaigns live in
-        // the chunk: load it right away so no push or trigger is missed.
-        eager: !core || c?.cart?.dataLayer !== false || !!c.cart.shopify || !!c.campaigns?.length,
-      },
-    )
+      campaigns: (page) =>
+        load<{ campaigns(input: unknown, page: Page): Promise<CampaignsPart> }>('linger-campaigns.js').then(
+          (m) => m.campaigns(config, page),
+        ),
+      // The data layer reader (on unless turned off), the Shopify cart and campaigns live in
+      // the chunk: load it right away so no push or trigger is missed.
+      eager: !fields || c?.cart?.dataLayer !== false || !!c.cart.shopify || !!c.campaigns?.length,
+    })
     // A page that opened meanwhile took what was written ahead and makes it: not made here too.
     if (inStash.size && stashTaken(window, `${CALLS}:${tab}`))
       waiting = waiting.filter((call) => !inStash.has(call) || !STASHED_CALLS.test(call[0]))

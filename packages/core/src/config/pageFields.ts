@@ -2,7 +2,7 @@ import { oneOf, str } from './schema'
 
 /**
  * The config fields every page reads before the campaigns part loads. The definition
- * (definition.ts) includes them; runtime/coreConfig.ts checks them (and the campaign count)
+ * (definition.ts) includes them; page/pageConfig.ts checks them (and the campaign count)
  * alone, from this file, so linger.js carries neither the validator nor the rest of the
  * definition.
  */

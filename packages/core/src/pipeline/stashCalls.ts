@@ -2,7 +2,7 @@ import { CALLS, STASHED_CALLS, stash } from './unloadStash'
 
 /**
  * The script tag's calls held while its config loads: those the next page can make
- * (`STASHED_CALLS`) are written to the page's `CALLS` stash (`tab` names it), which startCore
+ * (`STASHED_CALLS`) are written to the page's `CALLS` stash (`tab` names it), which startPage
  * takes; none left, the stash is removed. Returns the calls not stashed: the others, or all of
  * them when the stash could not be written.
  */

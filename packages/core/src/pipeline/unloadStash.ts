@@ -4,7 +4,7 @@
 /** Events the pipeline had not stored yet (`createPipeline`). */
 export const UNSENT = 'linger:unsent'
 /**
- * Calls and events a page could not finish (`startCore`): `cart()` and `purchase()` still waiting
+ * Calls and events a page could not finish (`startPage`): `cart()` and `purchase()` still waiting
  * for the campaigns part, events made before the visitor was known, and the calls the script
  * tag's stub held before the core started (`linger.js`).
  */

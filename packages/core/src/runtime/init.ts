@@ -1,7 +1,8 @@
-import { createPipeline } from '../pipeline/createPipeline'
-import { openKv } from '../storage/openKv'
+import { startCampaigns } from '../campaigns/startCampaigns'
+import { validateConfig } from '../config/validateConfig'
+import { pageConfig } from '../page/pageConfig'
+import { startPage } from '../page/startPage'
 import { loadFormat } from '../wire/formats/loadFormat'
-import { start } from './start'
 import type { InitOptions, Linger } from './types'
 
 /**
@@ -9,11 +10,13 @@ import type { InitOptions, Linger } from './types'
  * records the page view, arms the campaigns' triggers and returns the commands. Importing
  * does nothing; this call is the first to touch `window`. The widgets, the debug explainer,
  * the Shopify adapter, web push and third-party delivery formats load on demand.
+ * The script tag (packages/embed/src/linger.ts) starts the same way, `startPage`, with the
+ * campaigns part loaded as a chunk instead of started at once.
  */
 export function init(config: unknown, options: InitOptions = {}): Linger {
-  return start(
-    config,
-    {
+  return startPage({
+    config: pageConfig(config),
+    options: {
       loadDebug: () => import('../debug/index'),
       loadShopify: () => import('../cart/shopify'),
       loadPush: () => import('../push/pushFlow').then((m) => m.pushFlow),
@@ -23,6 +26,7 @@ export function init(config: unknown, options: InitOptions = {}): Linger {
       loadSurvey: () => import('@linger/widgets/flow').then((m) => ({ mount: m.mountFlow })),
       ...options,
     },
-    { createPipeline, openKv: (db, store, onFallback) => openKv(db, store, { onFallback }) },
-  )
+    campaigns: (page) => startCampaigns(config, page, { validate: validateConfig }),
+    eager: true,
+  })
 }

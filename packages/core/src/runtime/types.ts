@@ -1,8 +1,8 @@
+import type { MountWidget } from '../campaigns/widgets'
 import type { PushFlow } from '../push/pushFlow'
 import type { Decision } from '../targeting/types'
 import type { Campaign, Cart, ConfigIssue, DeliveryFormat, LingerEvent, Order } from '../types'
 import type { EncoderFactory } from '../wire/encoder'
-import type { MountWidget } from './widgets'
 
 /** What the lazily loaded debug module offers the runtime. */
 export interface DebugModule {

@@ -1,13 +1,17 @@
 import { vi } from 'vitest'
+import { startCampaigns } from '../../src/campaigns/startCampaigns'
+import type { WidgetHost } from '../../src/campaigns/widgets'
+import { validateConfig } from '../../src/config/validateConfig'
+import { pageConfig } from '../../src/page/pageConfig'
+import { startPage } from '../../src/page/startPage'
 import type { Pipeline, PipelineOptions } from '../../src/pipeline/types'
-import { start } from '../../src/runtime/start'
+import type { PushPort } from '../../src/push/types'
 import type { InitOptions, Linger } from '../../src/runtime/types'
-import type { WidgetHost } from '../../src/runtime/widgets'
 import type { KvStore } from '../../src/storage/KvStore'
 import { memoryKv } from '../../src/storage/memoryKv'
 import type { Campaign, LingerEvent } from '../../src/types'
 
-/** A device: kv stores that outlive one `start` (a reload), and a log of which were opened. */
+/** A device: kv stores that outlive one start (a reload), and a log of which were opened. */
 export function fakeDevice() {
   const stores = new Map<string, KvStore>()
   const opened: string[] = []
@@ -86,27 +90,33 @@ export function fakeWidgets() {
   return { mounted, mount, load: vi.fn(async () => ({ mount })), live: () => mounted.filter((m) => !m.gone) }
 }
 
-/** Start Linger on the happy-dom window with fakes; returns everything a test inspects. */
+/**
+ * Start Linger on the happy-dom window as `init` does, with fakes and without init's default
+ * loaders; returns everything a test inspects.
+ */
 export function boot(
   config: unknown,
   o: {
     device?: ReturnType<typeof fakeDevice>
     options?: InitOptions
-    pushPort?: Parameters<typeof start>[2]['pushPort']
+    pushPort?: PushPort
   } = {},
 ) {
   const device = o.device ?? fakeDevice()
   const pipe = fakePipeline()
   const widgets = fakeWidgets()
-  const linger = start(
-    config,
-    {
+  const linger = startPage({
+    config: pageConfig(config),
+    options: {
       loadWidgets: widgets.load,
       loadPush: () => import('../../src/push/pushFlow').then((m) => m.pushFlow),
       ...o.options,
     },
-    { createPipeline: pipe.create, openKv: device.openKv, ...(o.pushPort && { pushPort: o.pushPort }) },
-  )
+    campaigns: (page) => startCampaigns(config, page, { validate: validateConfig, pushPort: o.pushPort }),
+    eager: true,
+    createPipeline: pipe.create,
+    openKv: device.openKv,
+  })
   return { linger, device, pipe, widgets }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { keepClear } from '../../src/runtime/keepClear'
+import { keepClear } from '../../src/campaigns/keepClear'
 import type { Campaign } from '../../src/types'
 
 // happy-dom lays nothing out: each landmark gets the box a browser would give it.

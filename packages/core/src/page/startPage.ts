@@ -1,33 +1,53 @@
+import type { CampaignsPart } from '../campaigns/CampaignsPart'
 import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
-import type { BatchEncoder } from '../pipeline/types'
+import { createPipeline } from '../pipeline/createPipeline'
+import type { BatchEncoder, Pipeline, PipelineOptions } from '../pipeline/types'
 import { CALLS, STASHED_CALLS, stash, stashTaken, takeStash } from '../pipeline/unloadStash'
+import type { DebugModule, InitOptions, Linger } from '../runtime/types'
+import type { KvOptions, KvStore } from '../storage/KvStore'
 import { memoryKv } from '../storage/memoryKv'
+import { openKv } from '../storage/openKv'
 import type { LingerEvent } from '../types'
 import { DB_NAME as DB, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
-import type { Base, Campaigns, CampaignsFactory, CoreConfig } from './base'
-import type { EventMeta } from './core'
 import { deleteDatabase } from './deleteDatabase'
-import type { StartDeps } from './start'
+import type { EventMeta, Page } from './Page'
+import type { PageConfig } from './pageConfig'
 import { switchKv } from './switchKv'
-import type { DebugModule, InitOptions, Linger } from './types'
+
+/** What `startPage` starts from; the last two are the parts tests replace with fakes. */
+export interface StartPageOptions {
+  /** The config's page fields (`pageConfig`); none: a site-less page that still records events. */
+  config: PageConfig | undefined
+  options: InitOptions
+  /** Starts the campaigns part on the running page: at once in `init`, from a chunk in the script tag. */
+  campaigns: (page: Page) => CampaignsPart | Promise<CampaignsPart>
+  /** Start the campaigns part right after the page view, not on the first command that needs it. */
+  eager: boolean
+  createPipeline?: (o: PipelineOptions) => Pipeline
+  openKv?: (db: string, store: string, options?: KvOptions) => KvStore
+}
 
 /** An event made before the visitor was known (no visitorId, sessionId), and whether its user is this page's `identify()`. */
 type Early = [event: Omit<LingerEvent, 'visitorId' | 'sessionId'>, mine: boolean]
 
 /**
- * The part of Linger every page needs: identity, consent, the event pipeline, `page.viewed`
- * and the commands. Campaigns, triggers, the cart and push come from `campaigns`, started
+ * Starts Linger, the one assembly `init` and the script tag share. Starts the page part (what
+ * every page loads): identity, consent, the event pipeline, `page.viewed` and the commands.
+ * Campaigns, triggers, the cart and push come from `campaigns` (`startCampaigns`), started
  * right after the page view (`eager`) or on the first command that needs them; `cart`,
  * `purchase`, `show` and `hide` wait for it, and calls made after them keep their order.
  */
-export function startCore(
-  config: CoreConfig | undefined,
-  options: InitOptions,
-  deps: StartDeps,
-  campaigns: { load: CampaignsFactory; eager: boolean },
-): Linger {
+export function startPage({
+  config,
+  options,
+  campaigns,
+  eager,
+  // The real ones by default (go to definition leads there); tests pass fakes.
+  createPipeline: makePipeline = createPipeline,
+  openKv: openStore = openKv,
+}: StartPageOptions): Linger {
   const win = options.window ?? window
   // Before the pipeline's: on a slow device the first pagehide listener is the surest to finish.
   let leave = () => {}
@@ -37,10 +57,12 @@ export function startCore(
   let granted = (options.consent ?? config?.consent) !== 'required'
   // Said in debug mode: storage fell back to memory (IndexedDB missing, failing, hung or full).
   // Fallbacks happen on a store's first operation, after onDebug below exists.
-  const kvFallback = (store: string) => (reason: string) => onDebug('kv', { store, reason })
+  const kvOptions = (store: string): KvOptions => ({
+    onFallback: (reason) => onDebug('kv', { store, reason }),
+  })
   // Nothing touches IndexedDB before consent: memory stores until then, swapped (with their data) after.
   const kvs = Object.fromEntries(
-    STORES.map((s) => [s, switchKv(granted ? deps.openKv(DB, s, kvFallback(s)) : memoryKv())]),
+    STORES.map((s) => [s, switchKv(granted ? openStore(DB, s, kvOptions(s)) : memoryKv())]),
   ) as Record<(typeof STORES)[number], ReturnType<typeof switchKv>>
   let debugOn =
     !!options.debug ||
@@ -55,7 +77,7 @@ export function startCore(
   // go (empty url) and wait in the queue.
   const format = config?.format ?? 'linger'
   let encoder: BatchEncoder | undefined
-  const pipeline = deps.createPipeline({
+  const pipeline = makePipeline({
     site,
     endpoint,
     consent: granted,
@@ -179,11 +201,10 @@ export function startCore(
   const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel
   const tabs = Channel && new Channel('linger-tabs')
 
-  const base: Base = {
+  const page: Page = {
     win,
     options,
     kv: { state: kvs.state, cart: kvs.cart },
-    ...(deps.pushPort && { pushPort: deps.pushPort }),
     emit,
     loaded,
     identity: () => identity,
@@ -203,7 +224,7 @@ export function startCore(
 
   // The campaigns part, once started; `held` keeps the calls waiting for it, in call order, each
   // with what a page that goes stashes of it (`track`, `identify`; cart and purchase: `waiting`).
-  let part: Campaigns | undefined
+  let part: CampaignsPart | undefined
   let starting: Promise<unknown> | undefined
   let held: Array<[run: () => void, call?: unknown[]]> | undefined
   // The `cart()` and `purchase()` calls not made yet, as data, in call order: made once the part
@@ -223,16 +244,16 @@ export function startCore(
     for (const [run] of calls) run()
     ahead()
   }
-  const attach = (c: Campaigns) => {
+  const attach = (c: CampaignsPart) => {
     part = c
     release()
     drain()
   }
   const begin = () => {
     if (starting) return
-    let made: Campaigns | Promise<Campaigns>
+    let made: CampaignsPart | Promise<CampaignsPart>
     try {
-      made = campaigns.load(base)
+      made = campaigns(page)
     } catch (e) {
       made = Promise.reject(e)
     }
@@ -265,7 +286,7 @@ export function startCore(
     held = [...(held ?? []), [call]]
     begin()
   }
-  if (campaigns.eager) begin()
+  if (eager) begin()
   /** What still waits, as data the next page can make: `cart()`/`purchase()` calls not made, held calls, early events. */
   const waitingCalls = () => {
     const calls: unknown[][] = [...waiting]
@@ -303,7 +324,7 @@ export function startCore(
     if (yes === granted) return
     granted = yes
     if (!yes) pipeline.setConsent(false)
-    const moved = STORES.map((s) => kvs[s].use(yes ? deps.openKv(DB, s, kvFallback(s)) : memoryKv(), true))
+    const moved = STORES.map((s) => kvs[s].use(yes ? openStore(DB, s, kvOptions(s)) : memoryKv(), true))
     // The queue starts writing once consent is set: only after its store has moved.
     if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
   }
@@ -377,7 +398,7 @@ export function startCore(
     },
   }
   // What closed pages left waiting: their early events, their cart()/purchase() calls and the
-  // calls the script tag's stub held before the core started (`STASHED_CALLS`).
+  // calls the script tag's stub held before the page part started (`STASHED_CALLS`).
   if (granted)
     for (const [name, ...args] of takeStash(win, CALLS) as [string, ...unknown[]][])
       if (name === 'event') args[0] && pending!.push(args as Early)

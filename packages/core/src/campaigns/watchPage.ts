@@ -1,21 +1,25 @@
 import { readDataLayer } from '../cart/readDataLayer'
 import { onRouteChange } from '../sensors/onRouteChange'
-import type { Core } from './core'
+import type { CampaignsState } from './CampaignsState'
 
 /**
  * The page-level listeners of a running Linger: the first interaction (it lifts the
  * interstitial guard), the data layer and the opt-in Shopify cart, and SPA route changes.
  * Returns the stop functions.
  */
-export function watchPage(core: Core, onInteract: () => void, onRoute: () => void): Array<() => void> {
-  const { win, config, options } = core
+export function watchPage(
+  state: CampaignsState,
+  onInteract: () => void,
+  onRoute: () => void,
+): Array<() => void> {
+  const { win, config, options } = state
   const stops: Array<() => void> = []
   const types = ['pointerdown', 'keydown']
   const off = () => {
     for (const t of types) win.removeEventListener(t, on, true)
   }
   const on = () => {
-    core.interacted = true
+    state.interacted = true
     off()
     onInteract()
   }
@@ -26,15 +30,15 @@ export function watchPage(core: Core, onInteract: () => void, onRoute: () => voi
     stops.push(
       readDataLayer(win, {
         ...(typeof dl === 'string' && { name: dl }),
-        onCart: core.cart.apply,
-        onPurchase: core.cart.purchase,
+        onCart: state.cart.apply,
+        onPurchase: state.cart.purchase,
       }),
     )
   if (config?.cart?.shopify)
     options.loadShopify?.().then(
       (m) => {
-        m.readShopifyCart().then((c) => c && core.cart.set(c))
-        stops.push(m.watchShopifyCart(win, core.cart.set))
+        m.readShopifyCart().then((c) => c && state.cart.set(c))
+        stops.push(m.watchShopifyCart(win, state.cart.set))
       },
       () => {},
     )

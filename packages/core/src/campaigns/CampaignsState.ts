@@ -1,21 +1,14 @@
 import type { CartState } from '../cart/types'
+import type { EventMeta } from '../page/Page'
 import type { PushDeps } from '../push/pushDeps'
 import type { PushFlow } from '../push/pushFlow'
+import type { InitOptions } from '../runtime/types'
 import type { Caps } from '../targeting/caps'
 import type { Decision, TargetContext } from '../targeting/types'
 import type { Campaign, EventType, LingerConfig } from '../types'
-import type { InitOptions } from './types'
 
-/** Campaign and variant an event belongs to. */
-export interface EventMeta {
-  campaignId?: string
-  variant?: string
-  /** Given when the call may be made again by the next page (a held call, stashed): one id, one event. */
-  id?: string
-}
-
-/** The running state the runtime's parts share (one object per `init`). */
-export interface Core {
+/** The campaigns part's running state, which its pieces (showing, page watching) share; one per start. */
+export interface CampaignsState {
   win: Window
   config?: LingerConfig
   campaigns: Campaign[]

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { reportIssues } from '../../src/runtime/reportIssues'
+import { reportIssues } from '../../src/campaigns/reportIssues'
 
 const issue = { path: 'campaigns[0].trigger.seconds', code: 'required', message: 'expected a number' }
 

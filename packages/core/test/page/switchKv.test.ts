@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { switchKv } from '../../src/runtime/switchKv'
+import { switchKv } from '../../src/page/switchKv'
 import { memoryKv } from '../../src/storage/memoryKv'
 
 describe('switchKv', () => {

@@ -1,24 +1,37 @@
 import { createCart } from '../cart/createCart'
+import type { validateConfig } from '../config/validateConfig'
+import type { Page } from '../page/Page'
 import type { PushPort } from '../push/types'
 import { deviceClass } from '../sensors/deviceClass'
 import { type Caps, loadCaps } from '../targeting/caps'
 import { decide } from '../targeting/decide'
 import type { Decision } from '../targeting/types'
-import type { Campaign, LingerConfig, PushCampaign } from '../types'
+import type { Campaign, PushCampaign } from '../types'
 import { armTrigger } from './armTrigger'
-import type { Base, Campaigns } from './base'
+import type { CampaignsPart } from './CampaignsPart'
+import type { CampaignsState } from './CampaignsState'
 import { cartReturnDue } from './cartReturnDue'
-import type { Core } from './core'
 import { createShow } from './createShow'
 import { type Landing, loadLanding } from './landing'
+import { reportIssues } from './reportIssues'
 import { watchPage } from './watchPage'
 
 /**
  * The campaigns part of a running Linger: caps, the cart and its sources, triggers, targeting,
- * widgets and push. Started on top of `startCore`'s base with the validated config.
+ * widgets and push, started on the running `page` (see `startPage`). Validates the untrusted
+ * config first: its problems go to the console (and `onIssue`), its valid campaigns still run.
  */
-export function startCampaigns(config: LingerConfig | undefined, base: Base): Campaigns {
-  const { win, options, kv } = base
+export function startCampaigns(
+  input: unknown,
+  page: Page,
+  // `validate` is passed in: the script tag loads the validator as its own chunk, only for a
+  // config that is not stamped (config/isStamped.ts). The push port: the browser's by default;
+  // tests pass a fake.
+  { validate, pushPort }: { validate: typeof validateConfig; pushPort?: PushPort },
+): CampaignsPart {
+  const { config, issues } = input === undefined ? { config: undefined, issues: [] } : validate(input)
+  reportIssues(issues, page.options.onIssue)
+  const { win, options, kv } = page
   const campaigns = config?.campaigns ?? []
   const push = campaigns.find((c): c is PushCampaign => c.kind === 'push')
   const params = new URLSearchParams(win.location.search)
@@ -28,7 +41,7 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
   let landing: Landing
   const device = deviceClass(win)
 
-  const core: Core = {
+  const state: CampaignsState = {
     win,
     config,
     campaigns,
@@ -36,16 +49,16 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
     caps: undefined as unknown as Caps,
     cart: createCart({
       store: kv.cart,
-      emit: base.emit,
-      ...(base.tabs && { channel: base.tabs }),
+      emit: page.emit,
+      ...(page.tabs && { channel: page.tabs }),
       ...(config?.cart?.attributionDays && { attributionDays: config.cart.attributionDays }),
     }),
     visitorId: '',
     interacted: false,
     locale: config?.locale ?? win.navigator.language ?? 'en',
-    emit: base.emit,
+    emit: page.emit,
     context: () => {
-      const identity = base.identity()
+      const identity = page.identity()
       return {
         url: win.location.href,
         referrer: win.document.referrer,
@@ -55,40 +68,40 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
         visitor: { isNew: identity.isNewVisitor, visitCount: identity.visitCount },
         locale: win.navigator.language || 'en',
         now: Date.now(),
-        cart: core.cart.get(),
+        cart: state.cart.get(),
         visitorId: identity.visitorId,
       }
     },
     push: async (meta) => {
       if (!options.loadPush) throw new Error('no loadPush')
       const flow = await options.loadPush()
-      port ??= base.pushPort ?? flow.browserPort(win)
-      return { flow, deps: { port, kv: kv.state, emit: (type, props) => base.emit(type, props, meta) } }
+      port ??= pushPort ?? flow.browserPort(win)
+      return { flow, deps: { port, kv: kv.state, emit: (type, props) => page.emit(type, props, meta) } }
     },
     report: (campaign, decision, stage) => {
-      if (base.debugOn()) void base.debug().then((m) => m?.logDecision(campaign, decision, stage))
+      if (page.debugOn()) void page.debug().then((m) => m?.logDecision(campaign, decision, stage))
     },
   }
-  const shows = createShow(core)
+  const shows = createShow(state)
 
   /** Load (or, after forget, recreate) the session landing and caps, counting this page view. */
   const load = async () => {
-    await base.loaded
-    const identity = base.identity()
-    core.visitorId = identity.visitorId
+    await page.loaded
+    const identity = page.identity()
+    state.visitorId = identity.visitorId
     landing = await loadLanding(kv.state, identity.sessionId, win)
-    core.caps = await loadCaps(
+    state.caps = await loadCaps(
       kv.state,
       identity.sessionId,
       campaigns.map((c) => c.id),
     )
-    core.caps.pageview()
+    state.caps.pageview()
   }
 
   const arm = () => {
     for (const stop of triggers) stop()
     const pageStart = win.performance.now()
-    const identity = base.identity()
+    const identity = page.identity()
     triggers = campaigns.map((c) =>
       armTrigger(c, {
         win,
@@ -96,7 +109,7 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
         pageStart,
         sessionStart: identity.sessionStartedAt,
         pageviews: identity.pageviewsInSession,
-        onTrack: base.onTrack,
+        onTrack: page.onTrack,
         fire: (source) => void shows.consider(c, source),
       }),
     )
@@ -104,19 +117,19 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
 
   const ready = (async () => {
     await load()
-    await core.cart.ready
+    await state.cart.ready
   })()
 
   /** Where each campaign stands; debug logs it, and the first eligible one prefetches the widgets. */
   let prefetch = options.prefetchWidgets
   const review = (stage: string) => {
-    const debugOn = base.debugOn()
+    const debugOn = page.debugOn()
     if (!debugOn && !prefetch) return
     const now = campaigns.map((c): [Campaign, Decision] => [
       c,
-      decide(c, core.context(), core.caps, config?.limits),
+      decide(c, state.context(), state.caps, config?.limits),
     ])
-    if (debugOn) for (const [c, d] of now) core.report(c, d, stage)
+    if (debugOn) for (const [c, d] of now) state.report(c, d, stage)
     const first = prefetch && now.find(([c, d]) => d.show && c.trigger.type !== 'manual')
     if (first) {
       prefetch!(first[0].kind)
@@ -125,11 +138,11 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
   }
 
   void ready.then(async () => {
-    if (base.dead()) return
+    if (page.dead()) return
     stops.push(
-      ...watchPage(core, shows.retryGuarded, async () => {
-        await base.route()
-        core.caps.pageview()
+      ...watchPage(state, shows.retryGuarded, async () => {
+        await page.route()
+        state.caps.pageview()
         arm()
         review('route')
       }),
@@ -138,14 +151,14 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
     if (preview) await shows.showById(preview, true)
     arm()
     review('init')
-    const changed = core.cart.lastChangedAt()
-    const full = !!core.cart.get()?.items.length
-    const started = base.identity().sessionStartedAt
+    const changed = state.cart.lastChangedAt()
+    const full = !!state.cart.get()?.items.length
+    const started = page.identity().sessionStartedAt
     for (const c of campaigns)
       if (cartReturnDue(c.trigger, changed, started, Date.now(), full)) void shows.consider(c, 'return')
     // Also loads the push module now, before a trigger needs it.
     if (push)
-      core.push({ campaignId: push.id }).then(
+      state.push({ campaignId: push.id }).then(
         ({ flow, deps }) => flow.resyncPush(push, deps),
         () => {},
       )
@@ -153,15 +166,15 @@ export function startCampaigns(config: LingerConfig | undefined, base: Base): Ca
 
   return {
     ready,
-    cart: (cart) => core.cart.set(cart),
-    purchase: (order) => core.cart.purchase(order),
+    cart: (cart) => state.cart.set(cart),
+    purchase: (order) => state.cart.purchase(order),
     show: (id) => void ready.then(() => shows.showById(id)),
     hide: () => shows.hide(),
     status: () => review('status'),
     async forget() {
-      await core.cart.forget()
+      await state.cart.forget()
       if (push)
-        await core.push({}).then(
+        await state.push({}).then(
           ({ flow, deps }) => flow.unsubscribePush(push, deps.port),
           () => {},
         )

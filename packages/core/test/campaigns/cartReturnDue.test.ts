@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cartReturnDue } from '../../src/runtime/cartReturnDue'
+import { cartReturnDue } from '../../src/campaigns/cartReturnDue'
 import type { Trigger } from '../../src/types'
 
 const H = 3600_000

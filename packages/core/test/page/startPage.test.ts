@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Campaigns } from '../../src/runtime/base'
-import type { StartDeps } from '../../src/runtime/start'
-import { startCore } from '../../src/runtime/startCore'
+import type { CampaignsPart } from '../../src/campaigns/CampaignsPart'
+import { type StartPageOptions, startPage } from '../../src/page/startPage'
 import type { KvStore } from '../../src/storage/KvStore'
-import { fakeDevice, fakePipeline } from './fakes'
+import { fakeDevice, fakePipeline } from '../runtime/fakes'
 
 /** A store whose every operation waits forever: IndexedDB's open held up on a busy device. */
 const stuck = (): KvStore =>
@@ -11,13 +10,15 @@ const stuck = (): KvStore =>
     get: (target, name) => (name === 'kind' ? target.kind : () => new Promise(() => {})),
   })
 
-/** startCore with the campaigns part still on its way: in these tests it never arrives. */
-const whilePartLoads = (config: { site: string; endpoint: string }, deps: StartDeps) =>
-  startCore(config, {}, deps, { load: () => new Promise(() => {}), eager: false })
+/** startPage with the campaigns part still on its way: in these tests it never arrives. */
+const whilePartLoads = (
+  config: { site: string; endpoint: string },
+  deps: Pick<StartPageOptions, 'createPipeline' | 'openKv'>,
+) => startPage({ config, options: {}, ...deps, campaigns: () => new Promise(() => {}), eager: false })
 
-/** A campaigns part that records the cart() and purchase() calls made to it. */
-const campaignsPart = (made: unknown[][]): Campaigns => ({
-  ready: Promise.resolve(),
+/** A campaigns part that records the cart() and purchase() calls made to it, once `ready`. */
+const campaignsPart = (made: unknown[][], ready = Promise.resolve()): CampaignsPart => ({
+  ready,
   cart: (cart) => void made.push(['cart', cart]),
   purchase: (o) => void made.push(['purchase', o]),
   show: () => {},
@@ -28,17 +29,19 @@ const campaignsPart = (made: unknown[][]): Campaigns => ({
   dispose: () => {},
 })
 
-describe('startCore with the campaigns part still loading', () => {
+describe('startPage with the campaigns part still loading', () => {
   it('hands the events made so far to the pipeline once the visitor is known, not after the chunk', async () => {
     const device = fakeDevice()
     const pipe = fakePipeline()
-    const linger = startCore(
-      { site: 'shop', endpoint: 'https://collect.test/v1/batch' },
-      {},
-      { createPipeline: pipe.create, openKv: device.openKv },
+    const linger = startPage({
+      config: { site: 'shop', endpoint: 'https://collect.test/v1/batch' },
+      options: {},
+      createPipeline: pipe.create,
+      openKv: device.openKv,
       // A chunk on a slow network: a visitor leaving now must not take the events along.
-      { load: () => new Promise(() => {}), eager: true },
-    )
+      campaigns: () => new Promise(() => {}),
+      eager: true,
+    })
     linger.track('early', { n: 1 })
     await vi.waitFor(() => expect(pipe.types()).toEqual(['page.viewed', 'early']))
     expect(pipe.events[1]).toMatchObject({ visitorId: pipe.events[0]!.visitorId, props: { n: 1 } })
@@ -52,12 +55,14 @@ describe('startCore with the campaigns part still loading', () => {
     const device = fakeDevice()
     const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     const first = fakePipeline()
-    const leaving = startCore(
+    const leaving = startPage({
       config,
-      {},
-      { createPipeline: first.create, openKv: device.openKv },
-      { load: () => new Promise(() => {}), eager: true },
-    )
+      options: {},
+      createPipeline: first.create,
+      openKv: device.openKv,
+      campaigns: () => new Promise(() => {}),
+      eager: true,
+    })
     await vi.waitFor(() => expect(first.types()).toEqual(['page.viewed']))
     const order = { orderId: 'o-1', value: 42, currency: 'EUR' }
     leaving.purchase(order)
@@ -69,24 +74,16 @@ describe('startCore with the campaigns part still loading', () => {
     leaving.dispose()
 
     const calls: unknown[][] = []
-    const part: Campaigns = {
-      ready: Promise.resolve(),
-      cart: (cart) => void calls.push(['cart', cart]),
-      purchase: (o) => void calls.push(['purchase', o]),
-      show: () => {},
-      hide: () => {},
-      status: () => {},
-      forget: async () => {},
-      reload: async () => {},
-      dispose: () => {},
-    }
+    const part = campaignsPart(calls)
     const nextPipe = fakePipeline()
-    const next = startCore(
+    const next = startPage({
       config,
-      {},
-      { createPipeline: nextPipe.create, openKv: device.openKv },
-      { load: async () => part, eager: true },
-    )
+      options: {},
+      createPipeline: nextPipe.create,
+      openKv: device.openKv,
+      campaigns: async () => part,
+      eager: true,
+    })
     const cart = { items: [], value: 0, currency: 'EUR' }
     next.cart(cart)
     await vi.waitFor(() =>
@@ -162,12 +159,14 @@ describe('startCore with the campaigns part still loading', () => {
 
     const made: unknown[][] = []
     const nextPipe = fakePipeline()
-    const next = startCore(
+    const next = startPage({
       config,
-      {},
-      { createPipeline: nextPipe.create, openKv: device.openKv },
-      { load: async () => campaignsPart(made), eager: true },
-    )
+      options: {},
+      createPipeline: nextPipe.create,
+      openKv: device.openKv,
+      campaigns: async () => campaignsPart(made),
+      eager: true,
+    })
     await vi.waitFor(() => expect(made).toEqual([['purchase', order]]))
     await vi.waitFor(() =>
       expect(nextPipe.types().sort()).toEqual(['early', 'page.viewed', 'page.viewed', 'thanks']),
@@ -181,14 +180,16 @@ describe('startCore with the campaigns part still loading', () => {
     localStorage.clear()
     const device = fakeDevice()
     const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
-    let arrive: (part: Campaigns) => void = () => {}
+    let arrive: (part: CampaignsPart) => void = () => {}
     const firstPipe = fakePipeline()
-    const first = startCore(
+    const first = startPage({
       config,
-      {},
-      { createPipeline: firstPipe.create, openKv: device.openKv },
-      { load: () => new Promise<Campaigns>((done) => (arrive = done)), eager: true },
-    )
+      options: {},
+      createPipeline: firstPipe.create,
+      openKv: device.openKv,
+      campaigns: () => new Promise<CampaignsPart>((done) => (arrive = done)),
+      eager: true,
+    })
     const order = { orderId: 'o-1', value: 1, currency: 'EUR' }
     first.purchase(order)
     first.track('thanks', { n: 1 })
@@ -196,12 +197,14 @@ describe('startCore with the campaigns part still loading', () => {
     // A second tab opens now and takes the stash of the first, which lives on.
     const secondMade: unknown[][] = []
     const secondPipe = fakePipeline()
-    const second = startCore(
+    const second = startPage({
       config,
-      {},
-      { createPipeline: secondPipe.create, openKv: device.openKv },
-      { load: async () => campaignsPart(secondMade), eager: true },
-    )
+      options: {},
+      createPipeline: secondPipe.create,
+      openKv: device.openKv,
+      campaigns: async () => campaignsPart(secondMade),
+      eager: true,
+    })
     await vi.waitFor(() => expect(secondPipe.types()).toContain('thanks'))
     const firstMade: unknown[][] = []
     arrive(campaignsPart(firstMade))
@@ -222,26 +225,18 @@ describe('startCore with the campaigns part still loading', () => {
     const device = fakeDevice()
     const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     const made: unknown[][] = []
-    const part: Campaigns = {
-      ready: Promise.resolve(),
-      cart: (cart) => void made.push(['cart', cart]),
-      purchase: (o) => void made.push(['purchase', o]),
-      show: () => {},
-      hide: () => {},
-      status: () => {},
-      forget: async () => {},
-      reload: async () => {},
-      dispose: () => {},
-    }
+    const part = campaignsPart(made)
     let online = false
     const load = () => (online ? Promise.resolve(part) : Promise.reject(new TypeError('Failed to fetch')))
     const pipe = fakePipeline()
-    const page = startCore(
+    const page = startPage({
       config,
-      {},
-      { createPipeline: pipe.create, openKv: device.openKv },
-      { load, eager: true },
-    )
+      options: {},
+      createPipeline: pipe.create,
+      openKv: device.openKv,
+      campaigns: load,
+      eager: true,
+    })
     const order = { orderId: 'o-9', value: 10, currency: 'EUR' }
     page.purchase(order)
     page.track('after')
@@ -262,23 +257,27 @@ describe('startCore with the campaigns part still loading', () => {
     // Offline again on another page, which then closes: the next page makes the purchase.
     made.length = 0
     online = false
-    const leaving = startCore(
+    const leaving = startPage({
       config,
-      {},
-      { createPipeline: fakePipeline().create, openKv: device.openKv },
-      { load, eager: true },
-    )
+      options: {},
+      createPipeline: fakePipeline().create,
+      openKv: device.openKv,
+      campaigns: load,
+      eager: true,
+    })
     leaving.purchase(order)
     await new Promise((done) => setTimeout(done, 10))
     window.dispatchEvent(new Event('pagehide'))
     leaving.dispose()
     online = true
-    const next = startCore(
+    const next = startPage({
       config,
-      {},
-      { createPipeline: fakePipeline().create, openKv: device.openKv },
-      { load, eager: true },
-    )
+      options: {},
+      createPipeline: fakePipeline().create,
+      openKv: device.openKv,
+      campaigns: load,
+      eager: true,
+    })
     await vi.waitFor(() => expect(made).toEqual([['purchase', order]]))
     next.dispose()
   })
@@ -287,37 +286,30 @@ describe('startCore with the campaigns part still loading', () => {
     localStorage.clear()
     const device = fakeDevice()
     const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
-    const partWith = (ready: Promise<void>, made: unknown[][]): Campaigns => ({
-      ready,
-      cart: (cart) => void made.push(['cart', cart]),
-      purchase: (o) => void made.push(['purchase', o]),
-      show: () => {},
-      hide: () => {},
-      status: () => {},
-      forget: async () => {},
-      reload: async () => {},
-      dispose: () => {},
-    })
     // The part is there, but the cart state it reads from IndexedDB is not: a purchase made now
     // would wait inside it, in memory, and go with the page.
     const first: unknown[][] = []
-    const leaving = startCore(
+    const leaving = startPage({
       config,
-      {},
-      { createPipeline: fakePipeline().create, openKv: device.openKv },
-      { load: () => partWith(new Promise(() => {}), first), eager: true },
-    )
+      options: {},
+      createPipeline: fakePipeline().create,
+      openKv: device.openKv,
+      campaigns: () => campaignsPart(first, new Promise(() => {})),
+      eager: true,
+    })
     const order = { orderId: 'o-3', value: 5, currency: 'EUR' }
     leaving.purchase(order)
     window.dispatchEvent(new Event('pagehide'))
     leaving.dispose()
     const next: unknown[][] = []
-    const page = startCore(
+    const page = startPage({
       config,
-      {},
-      { createPipeline: fakePipeline().create, openKv: device.openKv },
-      { load: () => partWith(Promise.resolve(), next), eager: true },
-    )
+      options: {},
+      createPipeline: fakePipeline().create,
+      openKv: device.openKv,
+      campaigns: () => campaignsPart(next),
+      eager: true,
+    })
     await vi.waitFor(() => expect(next).toEqual([['purchase', order]]))
     expect(first).toEqual([])
     page.dispose()

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { validateConfig } from '../../src/config'
 import { pageFields } from '../../src/config/pageFields'
-import { coreConfig } from '../../src/runtime/coreConfig'
+import { pageConfig } from '../../src/page/pageConfig'
 import { corpus } from '../config/corpus'
 import { contractExample, everyField } from '../config/examples'
 
-// coreConfig (in linger.js) checks the page fields by hand, for size; here it must reach the
+// pageConfig (in linger.js) checks the page fields by hand, for size; here it must reach the
 // validator's verdict on every config the corpus and the examples hold, plus page-field edge
 // cases, so the two can't drift apart.
 const base = { version: 1, site: 'demo-shop', campaigns: [] }
@@ -34,18 +34,18 @@ const effect = (c: Record<string, unknown> | undefined) =>
     consentRequired: c.consent === 'required',
   }
 
-describe('coreConfig', () => {
+describe('pageConfig', () => {
   it.each(inputs.map((input, i) => [i, input]))(
     'agrees with validateConfig on the page fields (#%i)',
     (_, input) => {
       const full = validateConfig(input).config as Record<string, unknown> | undefined
-      expect(effect(coreConfig(input) as Record<string, unknown> | undefined)).toEqual(effect(full))
+      expect(effect(pageConfig(input) as Record<string, unknown> | undefined)).toEqual(effect(full))
     },
   )
 
   it('reads exactly the page fields the definition names', () => {
     const all = { ...base, endpoint: '/c', format: 'posthog', writeKey: 'k', consent: 'required' }
-    expect(Object.keys(coreConfig(all)!).sort()).toEqual(
+    expect(Object.keys(pageConfig(all)!).sort()).toEqual(
       Object.keys(pageFields)
         .filter((k) => k !== 'version')
         .sort(),

@@ -1,0 +1,21 @@
+import type { Cart, Order } from '../types'
+
+/**
+ * The running campaigns part (targeting, triggers, cart, push), as the page part sees it:
+ * what `startCampaigns` returns. The page part sends it the commands that need it.
+ */
+export interface CampaignsPart {
+  /** Resolves once the landing, caps and cart are loaded (triggers arm right after). */
+  ready: Promise<void>
+  cart(cart: Cart | undefined): void
+  purchase(order: Order): void
+  show(id: string): void
+  hide(): void
+  /** Debug mode went on: log where each campaign stands. */
+  status(): void
+  /** Clear the cart and the push subscription (part of `forget()`). */
+  forget(): Promise<void>
+  /** After `forget()`: recreate the landing and caps for the fresh identity. */
+  reload(): Promise<void>
+  dispose(): void
+}
