@@ -109,7 +109,9 @@ export function startCore(
     if (listeners.size) for (const key of [e.type, '*']) tell(listeners.get(key), e)
   }
 
-  const emit = (type: string, props: Record<string, unknown> = {}, meta: EventMeta = {}) => {
+  // Props are always an object: the collector refuses an event with other props, and with it its
+  // batch, and a stashed call's missing props come back from JSON as null.
+  const emit = (type: string, props?: Record<string, unknown>, meta: EventMeta = {}) => {
     const early: Early = [
       {
         id: newEventId(),
@@ -120,7 +122,7 @@ export function startCore(
         ...(identified && userId && { userId }),
         ...(meta.campaignId && { campaignId: meta.campaignId }),
         ...(meta.variant && { variant: meta.variant }),
-        props,
+        props: props && typeof props === 'object' && !Array.isArray(props) ? props : {},
       },
       identified,
     ]

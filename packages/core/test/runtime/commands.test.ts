@@ -131,6 +131,14 @@ describe('commands', () => {
     expect(only).toEqual(['signup'])
   })
 
+  it('track() with props that are no object sends {}: the collector refuses such an event, and with it its whole batch', async () => {
+    const { linger, pipe } = track(boot(config([])))
+    await linger.ready
+    for (const props of [null, [1, 2], 'text', 7]) linger.track('odd', props as never)
+    linger.track('fine', { n: 1 })
+    expect(pipe.events.slice(1).map((e) => e.props)).toEqual([{}, {}, {}, {}, { n: 1 }])
+  })
+
   it('identify() emits identify with traits, stamps userId on later events, and persists it', async () => {
     const device = fakeDevice()
     const a = track(boot(config([]), { device }))
