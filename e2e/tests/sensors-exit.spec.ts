@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../support/browser'
+import { leaveThroughTop } from '../support/leaveThroughTop'
 import { expect, test } from '../support/test'
 
 // Real desktop Chrome draws a classic scrollbar; headless hides it unless told not to, and
@@ -25,12 +26,7 @@ async function open(page: Page, url: string, query = ''): Promise<void> {
 }
 const fired = (page: Page) => page.evaluate(() => (window as unknown as { fired: unknown[] }).fired)
 
-/** Down into the page, then up and out through the top edge, as a visitor heading for the tabs. */
-async function exitThroughTop(page: Page, x = 300): Promise<void> {
-  await page.mouse.move(x, 450, { steps: 4 })
-  await page.mouse.move(x, 120, { steps: 4 })
-  await page.mouse.move(x, -10, { steps: 4 })
-}
+const exitThroughTop = (page: Page, x = 300) => leaveThroughTop(page, x)
 
 /** Lets every timer due in the next `ms` run (grace period included), then reads `fired`. */
 async function firedAfter(page: Page, ms = 1000): Promise<unknown[]> {
@@ -139,10 +135,20 @@ test('does not fire while a <select> is open or an autofill field has focus', as
   await exitThroughTop(page, 100)
   expect(await firedAfter(page)).toEqual([])
   // Once focus leaves the fields (blurring fires `change`, and exits within 300 ms of an
-  // edit are ignored too), a real exit counts again.
+  // edit are ignored too), a real exit counts again. The sensor times that on the events' own
+  // time stamps (real time, not the fake clock): wait until the page's real clock is 300 ms on.
+  await page.evaluate(() =>
+    addEventListener('change', (e) => ((window as unknown as { editAt: number }).editAt = e.timeStamp), true),
+  )
   await page.mouse.click(600, 500)
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY')
-  await page.clock.fastForward(300)
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => Number(document.timeline.currentTime) - (window as unknown as { editAt: number }).editAt,
+      ),
+    )
+    .toBeGreaterThan(300)
   await exitThroughTop(page)
   expect(await firedAfter(page)).toEqual([{ source: 'pointer' }])
 })
