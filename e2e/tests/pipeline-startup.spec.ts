@@ -64,6 +64,35 @@ test('calls made while the data-config loads survive the page closing: the next 
   )
 })
 
+test('a renderer torn down with no pagehide while the data-config loads: the next visit makes its calls, once', async ({
+  context,
+  server,
+}) => {
+  // Found by the issue-20 chaos run with 4x-slowed tabs (whole tabs lost): a browser that gives up
+  // on a starved renderer runs no pagehide, and the calls waited in memory only.
+  const config = slowConfig(server)
+  const first = await context.newPage()
+  await first.goto(`${server.url}/pipeline-startup.html`)
+  await first.waitForFunction(() => (window as unknown as { linger: { loaded?: 1 } }).linger.loaded === 1)
+  await expect.poll(config.requests).toBe(1)
+  await track(first, ['early-1', 'early-2'])
+  await Promise.all([first.waitForEvent('crash'), first.goto('chrome://crash').catch(() => {})])
+  config.answer()
+
+  const next = await context.newPage()
+  await next.goto(`${server.url}/pipeline-startup.html`)
+  const arrived = () => server.endpoint.uniqueEvents()
+  await server.endpoint.waitFor(() => arrived().some((e) => e.type === 'identify') && arrived().length >= 4)
+  expect(
+    arrived()
+      .map((e) => e.type)
+      .sort(),
+  ).toEqual(['early-1', 'early-2', 'identify', 'page.viewed'])
+  expect(await next.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('linger:')))).toEqual(
+    [],
+  )
+})
+
 test('events made before the visitor id is read survive the page closing: the next visit sends them', async ({
   context,
   server,

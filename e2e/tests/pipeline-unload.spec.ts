@@ -168,3 +168,46 @@ test('purchase() and then a redirect while linger-campaigns.js downloads: the ne
     expect.objectContaining({ orderId: 'o-1', value: 42, currency: 'EUR' }),
   ])
 })
+
+test('a renderer torn down with no pagehide at all: what it tracked, its purchase and the calls after it arrive from the next page', async ({
+  context,
+  server,
+}) => {
+  // Found by the issue-20 chaos run with 4x-slowed tabs: a browser that gives up on a starved
+  // renderer runs no pagehide, and what was in memory only (events not yet in IndexedDB, calls
+  // waiting for linger-campaigns.js) went with it. Here IndexedDB hangs (so the events live in
+  // memory), the endpoint fails, the campaigns chunk is on its way, and the renderer crashes.
+  await context.addInitScript(() => {
+    if (location.search.includes('hang')) IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest
+  })
+  server.endpoint.always({ status: 503 })
+  const arrive = holdBackCampaignsChunk(server)
+  const first = await context.newPage()
+  await openWatching(first, `${server.url}/reliability-storage.html?hang`, 'page.viewed')
+  await taken(first)
+  await first.evaluate(() => {
+    const linger = (window as unknown as { linger(...a: unknown[]): void }).linger
+    for (let i = 0; i < 30; i++) linger('track', 'in-memory', { i })
+    linger('purchase', { orderId: 'o-crash', value: 7, currency: 'EUR' })
+    linger('track', 'after-purchase')
+  })
+  // The queue worked from memory: a batch with them was tried and refused.
+  await server.endpoint.waitFor(() => server.endpoint.requests.some((r) => r.body.includes('"in-memory"')))
+  await Promise.all([first.waitForEvent('crash'), first.goto('chrome://crash').catch(() => {})])
+  server.endpoint.always({ status: 200 })
+  arrive()
+  const next = await context.newPage()
+  await next.goto(`${server.url}/reliability-storage.html`)
+  const arrived = () => server.endpoint.uniqueEvents()
+  await server.endpoint.waitFor(
+    () =>
+      arrived().filter((e) => e.type === 'in-memory').length === 30 &&
+      arrived().some((e) => e.type === 'purchase') &&
+      arrived().some((e) => e.type === 'after-purchase'),
+  )
+  expect(
+    arrived()
+      .filter((e) => e.type === 'purchase')
+      .map((e) => (e.props as { orderId?: string }).orderId),
+  ).toEqual(['o-crash'])
+})

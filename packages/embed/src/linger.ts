@@ -7,13 +7,17 @@
  */
 import {
   type Base,
+  CALLS,
   type Campaigns,
   coreConfig,
   createPipeline,
   type Linger,
+  newEventId,
   openKv,
+  STASHED_CALLS,
   startCore,
   stashCalls,
+  stashTaken,
 } from '@linger/core/page'
 import type { EncoderFactory } from '@linger/core/wire'
 import { chunkLoader } from './chunkLoader'
@@ -37,9 +41,27 @@ if (!stub?.loaded) {
     )) as HTMLScriptElement | null
   const data = script?.dataset ?? {}
   const load = chunkLoader(script?.src || location.href)
+  const mayStash = data.consent !== 'required'
+  // A track() or identify() made before the runtime starts gets its event id now: if both this page
+  // and the next (from the stash) make it, it is one event.
+  const withId = (call: Call): Call =>
+    /^(track|identify)$/.test(call[0]) ? [call[0], call[1], call[2], call[3] ?? newEventId()] : call
   // The calls the stub queued, then those made until the runtime starts, in call order.
-  let waiting: Call[] = Array.from(stub?.q ?? [], (args) => Array.from(args) as Call)
+  let waiting: Call[] = Array.from(stub?.q ?? [], (args) => withId(Array.from(args) as Call))
   let runtime: Linger | undefined
+  // Those the next page can make are written ahead to this page's stash at the end of the task
+  // that made them (a starved renderer can be torn down with no pagehide), and again at pagehide.
+  let tab = newEventId()
+  let written = false
+  let due = false
+  const ahead = () => {
+    if (due || !mayStash) return
+    due = true
+    queueMicrotask(() => {
+      due = false
+      if (!runtime) written = stashCalls(window, tab, waiting) !== waiting
+    })
+  }
 
   const dispatch = ([command, ...args]: Call): unknown => {
     const method = (runtime as unknown as Record<string, unknown>)[command]
@@ -47,14 +69,23 @@ if (!stub?.loaded) {
     if (command !== 'init') console.warn('linger: unknown command', command)
   }
 
-  const api: Stub = (...args) => (runtime ? dispatch(args as Call) : void waiting.push(args as Call))
+  const api: Stub = (...args) => {
+    if (runtime) return dispatch(args as Call)
+    waiting.push(withId(args as Call))
+    ahead()
+  }
   api.loaded = 1
   w.linger = api
+  if (waiting.length) ahead()
 
   // A page that goes while its config is still on the way hands its track/identify/cart/purchase
-  // calls to the next page, which makes them; the others stay, in case it comes back from the bfcache.
+  // calls to the next page, which makes them; the others stay, in case it comes back from the
+  // bfcache (which then writes ahead under a new name).
   addEventListener('pagehide', () => {
-    if (!runtime && data.consent !== 'required') waiting = stashCalls(window, waiting)
+    if (runtime || !mayStash) return
+    waiting = stashCalls(window, tab, waiting)
+    tab = newEventId()
+    written = false
   })
 
   configFromPage(waiting, script).then((config) => {
@@ -85,6 +116,11 @@ if (!stub?.loaded) {
         eager: !core || c?.cart?.dataLayer !== false || !!c.cart.shopify || !!c.campaigns?.length,
       },
     )
+    // A page that opened meanwhile took what was written ahead and makes it: not made here too.
+    if (written && stashTaken(window, `${CALLS}:${tab}`))
+      waiting = waiting.filter(([name]) => !STASHED_CALLS.test(name))
     for (const call of waiting.splice(0)) dispatch(call)
+    // Made here now: what was written ahead is not the next page's to make.
+    if (mayStash) stashCalls(window, tab, [])
   })
 }

@@ -16,9 +16,9 @@ import { withFlushLock } from './withFlushLock'
  * The zero-loss event pipeline. Its invariant: an event leaves the store only when a 2xx answer
  * covers it or when it is dropped with a counted reason (`DropReason`, reported in a later batch's
  * `dropped`); from the moment `enqueue` returns until then it is in the store, in the pagehide
- * stash, or in a keepalive request in flight — or, until its IndexedDB write commits (a few ms,
- * longer on a starved device), in this tab's memory only, which pagehide stashes: a renderer
- * torn down before its pagehide handlers finish loses that (docs/reliability.md). The parts: the queue and its persistence
+ * stash, or in a keepalive request in flight (until its IndexedDB write commits, the stash is
+ * written ahead at the end of the task that tracked it: a starved renderer can be torn down with
+ * no pagehide). The parts: the queue and its persistence
  * (`createEventQueue`), sending and retry (`createSender`), leaving the page (`createUnload`);
  * here they are wired to the page's lifecycle. Tabs sharing the store share one queue; one of them
  * flushes at a time.
@@ -73,6 +73,10 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const ingest = () => {
     if (!incoming.length) return
     const bytes = queue._add(incoming.splice(0), 'tracked')
+    if (c._consent) {
+      unload._ahead()
+      void queue._writing()?.then(unload._ahead)
+    }
     if (queue._size() >= c._maxBatchEvents || bytes >= c._maxBatchBytes) flush()
     else if (!timer && queue._size() && c._consent) arm(c._flushIntervalMs)
   }

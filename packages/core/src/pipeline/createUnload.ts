@@ -44,6 +44,19 @@ export function createUnload(queue: EventQueue, sender: Sender, c: PipelineConte
   }
 
   return {
+    /**
+     * Between `track()` and its IndexedDB commit the events are in this tab's memory only, and a
+     * starved renderer can be torn down with no pagehide at all: so they are written ahead to the
+     * stash as they arrive, and the stash follows the store (empty once it holds them all). The
+     * drop count stays with the living tab, which reports it itself; pagehide stashes it.
+     */
+    _ahead() {
+      stash(
+        w,
+        key,
+        queue._unstored().map((r) => r._event),
+      )
+    },
     /** The page is going: stash what no store holds yet, then send what fits. */
     _leave() {
       const unsent = queue._unstored().map((r) => r._event)

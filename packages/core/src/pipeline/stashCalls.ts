@@ -1,14 +1,12 @@
-import { newEventId } from '../identity/newEventId'
 import { CALLS, STASHED_CALLS, stash } from './unloadStash'
 
 /**
- * A page going before its core started (the script tag's config still on the way): the calls the
- * next page can make (`STASHED_CALLS`) go to a `CALLS` stash, which startCore takes. Returns the
- * calls left: the others, or all of them when the stash could not be written.
+ * The script tag's calls held while its config loads: those the next page can make
+ * (`STASHED_CALLS`) are written to the page's `CALLS` stash (`tab` names it), which startCore
+ * takes; none left, the stash is removed. Returns the calls not stashed: the others, or all of
+ * them when the stash could not be written.
  */
-export function stashCalls<T extends unknown[]>(w: Window, calls: T[]): T[] {
+export function stashCalls<T extends unknown[]>(w: Window, tab: string, calls: T[]): T[] {
   const kept = (call: T) => STASHED_CALLS.test(call[0] as string)
-  return stash(w, `${CALLS}:${newEventId()}`, calls.filter(kept))
-    ? calls.filter((call) => !kept(call))
-    : calls
+  return stash(w, `${CALLS}:${tab}`, calls.filter(kept)) ? calls.filter((call) => !kept(call)) : calls
 }

@@ -13,14 +13,16 @@ export const CALLS = 'linger:calls'
 export const STASHED_CALLS = /^(track|identify|cart|purchase)$/
 
 /**
- * A tab can close before its IndexedDB write commits. localStorage writes synchronously, so on
- * pagehide what is not stored yet is stashed there and taken again on the next load; the endpoint
- * removes duplicates by id. Says whether the stash was written (nothing to write, or blocked or
- * full storage: no).
+ * A tab can close before its IndexedDB write commits. localStorage writes synchronously, so what
+ * is not stored yet is stashed there (as it arrives, and again on pagehide) and taken again on the
+ * next load; the endpoint removes duplicates by id. With nothing to write the key is removed. Says
+ * whether the stash was written (nothing to write, or blocked or full storage: no).
  */
 export function stash(w: Window | undefined, key: string, items: unknown[]): boolean {
   try {
-    if (items.length) w!.localStorage.setItem(key, JSON.stringify(items))
+    const ls = w!.localStorage
+    if (items.length) ls.setItem(key, JSON.stringify(items))
+    else ls.removeItem(key)
     return !!items.length
   } catch {
     return false
@@ -42,4 +44,13 @@ export function takeStash(w: Window | undefined, prefix: string): unknown[] {
         } catch {} // one unreadable stash does not cost the others
   } catch {}
   return items
+}
+
+/** Whether the stash at `key`, which this page wrote, has been taken by another page meanwhile. */
+export function stashTaken(w: Window | undefined, key: string): boolean {
+  try {
+    return w!.localStorage.getItem(key) === null
+  } catch {
+    return false
+  }
 }

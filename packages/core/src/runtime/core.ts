@@ -10,6 +10,8 @@ import type { InitOptions } from './types'
 export interface EventMeta {
   campaignId?: string
   variant?: string
+  /** Given when the call may be made again by the next page (a held call, stashed): one id, one event. */
+  id?: string
 }
 
 /** The running state the runtime's parts share (one object per `init`). */

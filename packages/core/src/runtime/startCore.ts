@@ -2,7 +2,7 @@ import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { touchSession } from '../identity/touchSession'
 import type { BatchEncoder } from '../pipeline/types'
-import { CALLS, STASHED_CALLS, stash, takeStash } from '../pipeline/unloadStash'
+import { CALLS, STASHED_CALLS, stash, stashTaken, takeStash } from '../pipeline/unloadStash'
 import { memoryKv } from '../storage/memoryKv'
 import type { LingerEvent } from '../types'
 import { DB_NAME as DB, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
@@ -32,10 +32,7 @@ export function startCore(
   // Before the pipeline's: on a slow device the first pagehide listener is the surest to finish.
   let leave = () => {}
   const onPagehide = () => leave()
-  // WebKit fires no pagehide for a page left before its load event, only beforeunload.
-  const onLeaveEarly = () => win.document.readyState !== 'complete' && leave()
   win.addEventListener('pagehide', onPagehide)
-  win.addEventListener('beforeunload', onLeaveEarly)
   const site = config?.site ?? ''
   let granted = (options.consent ?? config?.consent) !== 'required'
   // Said in debug mode: storage fell back to memory (IndexedDB missing, failing, hung or full).
@@ -90,6 +87,32 @@ export function startCore(
   let dead = false
   let isReady = false
 
+  // What waits is written ahead to this page's stash at the end of every task that changes it, not
+  // only at pagehide: a starved renderer can be torn down with none, and WebKit fires none for a
+  // page left before its load event. A held track() carries its event id, so a call made twice
+  // (by this page and by one that took the stash meanwhile) is one event.
+  let key = `${CALLS}:${newEventId()}`
+  let written = false
+  let aheadDue = false
+  function ahead() {
+    if (aheadDue) return
+    aheadDue = true
+    queueMicrotask(() => {
+      aheadDue = false
+      const calls = waitingCalls()
+      if (granted && !dead && (written || calls.length)) written = stash(win, key, calls)
+    })
+  }
+  // A page that opened meanwhile took the stash and makes what it held (the same event ids): this
+  // page lets go of it, so it is made once.
+  const letGoIfTaken = () => {
+    if (!written || !stashTaken(win, key)) return
+    written = false
+    waiting = []
+    held &&= held.filter(([, call]) => !call)
+    pending &&= []
+  }
+
   const tell = <T>(fns: Set<(x: T) => void> | undefined, x: T) => {
     for (const fn of fns ?? [])
       try {
@@ -114,7 +137,7 @@ export function startCore(
   const emit = (type: string, props?: Record<string, unknown>, meta: EventMeta = {}) => {
     const early: Early = [
       {
-        id: newEventId(),
+        id: meta.id ?? newEventId(),
         type,
         ts: new Date().toISOString(),
         site,
@@ -126,7 +149,10 @@ export function startCore(
       },
       identified,
     ]
-    pending ? pending.push(early) : send(early)
+    if (pending) {
+      pending.push(early)
+      ahead()
+    } else send(early)
   }
 
   /** Load (or, after forget, recreate) identity and the stored user. */
@@ -176,12 +202,16 @@ export function startCore(
   let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
   const drain = () =>
     void part?.ready.then(() => {
+      letGoIfTaken()
       for (const [name, arg] of waiting.splice(0)) part![name](arg as never)
+      ahead()
     })
   const release = () => {
+    letGoIfTaken()
     const calls = held ?? []
     held = undefined
     for (const [run] of calls) run()
+    ahead()
   }
   const attach = (c: Campaigns) => {
     part = c
@@ -209,11 +239,16 @@ export function startCore(
       attach(made)
     }
   }
-  const inOrder = (run: () => void, call: unknown[]) => (held ? held.push([run, call]) : run())
+  const inOrder = (run: () => void, call: unknown[]) => {
+    if (!held) return run()
+    held.push([run, call])
+    ahead()
+  }
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown) => {
     let call = () => part?.[name](arg as never)
     if (name === 'cart' || name === 'purchase') {
       waiting.push([name, arg])
+      ahead()
       call = drain
     }
     if (part && !held) return call()
@@ -221,26 +256,34 @@ export function startCore(
     begin()
   }
   if (campaigns.eager) begin()
-  /**
-   * The page is going. What still waits — held calls, `cart()`/`purchase()` calls not made, events
-   * made before the visitor is known — is stashed as data, in one write (a slow device may not
-   * finish a longer pagehide), and the next page makes and sends it. The stash has them now: a
-   * page back from the bfcache does not make them a second time.
-   */
-  leave = () => {
-    const calls: unknown[][] = waiting
+  /** What still waits, as data the next page can make: `cart()`/`purchase()` calls not made, held calls, early events. */
+  const waitingCalls = () => {
+    const calls: unknown[][] = [...waiting]
     for (const [, call] of held ?? []) if (call) calls.push(call)
     for (const [event, mine] of pending ?? []) calls.push(['event', event, mine])
+    return calls
+  }
+  /**
+   * The page is going: what still waits is stashed in one write (a slow device may not finish a
+   * longer pagehide), and the next page makes and sends it. The stash has them now: a page back
+   * from the bfcache does not make them a second time, and writes ahead under a new key.
+   */
+  leave = () => {
+    const calls = waitingCalls()
     held = undefined
     waiting = []
-    if (granted) stash(win, `${CALLS}:${newEventId()}`, calls)
+    if (granted) stash(win, key, calls)
+    key = `${CALLS}:${newEventId()}`
+    written = false
   }
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
   const ready = loaded.then(async () => {
+    letGoIfTaken()
     for (const early of pending ?? []) send(early)
     pending = undefined
+    ahead()
     await starting
     await part?.ready
     isReady = true
@@ -274,21 +317,21 @@ export function startCore(
 
   const linger: Linger = {
     ready,
-    track: (name, props) =>
+    track: (name, props, id = newEventId()) =>
       inOrder(() => {
-        emit(name, props)
+        emit(name, props, { id })
         // After ready: `event` triggers are armed then, and a queued track() must reach them too.
         if (!isReady) void ready.then(() => tell(trackers, name))
         else if (trackers.size) queueMicrotask(() => tell(trackers, name))
-      }, ['track', name, props]),
-    identify: (id, traits) =>
+      }, ['track', name, props, id]),
+    identify: (user, traits, id = newEventId()) =>
       inOrder(() => {
-        userId = id
+        userId = user
         identified = true
         // After the stored user is read, so events made before this call keep theirs.
-        void loaded.then(() => kvs.identity.set(USER_KEY, id))
-        emit('identify', { traits: traits ?? {} })
-      }, ['identify', id, traits]),
+        void loaded.then(() => kvs.identity.set(USER_KEY, user))
+        emit('identify', { traits: traits ?? {} }, { id })
+      }, ['identify', user, traits, id]),
     cart: (cart) => needs('cart', cart),
     purchase: (order) => needs('purchase', order),
     consent(given) {
@@ -318,7 +361,6 @@ export function startCore(
     dispose() {
       dead = true
       win.removeEventListener('pagehide', onPagehide)
-      win.removeEventListener('beforeunload', onLeaveEarly)
       tabs?.close()
       part?.dispose()
       pipeline.dispose()

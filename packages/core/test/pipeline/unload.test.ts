@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { memoryKv } from '../../src/storage/memoryKv'
 import { countingKv, ev, fakeFetch, settle } from './helpers'
 import { make, useFakeTime } from './setup'
@@ -135,6 +135,43 @@ describe('a tab closed before its IndexedDB write commits', () => {
     expect(stashed(localStorage)).toEqual(events.map((e) => e.id))
 
     // Next visit, a fresh (empty) store and a working endpoint.
+    const next = make({ window: Object.assign(first.win, { localStorage }) as never })
+    await settle()
+    await next.pipeline.flush()
+    await settle()
+    expect(next.net.ids()).toEqual(events.map((e) => e.id))
+    expect(stashed(localStorage)).toEqual([])
+  })
+
+  it('a tab torn down with no pagehide at all (a starved renderer) left its events in the stash already; once stored, the stash is gone', async () => {
+    const localStorage = storage()
+    // The store takes 50 ms per operation: the writes have not committed when the tab dies.
+    const slow = countingKv([], 50)
+    const first = make({ kv: slow, flushIntervalMs: 60_000 }, [], 'network')
+    Object.assign(first.win, { localStorage })
+    await settle()
+    const events = [ev(), ev(), ev()]
+    for (const e of events) first.pipeline.enqueue(e)
+    // The task that tracked them ends (its microtasks run); then the browser kills the renderer:
+    // no pagehide, no write committed. The stash holds them.
+    await Promise.resolve()
+    expect(stashed(localStorage)).toEqual(events.map((e) => e.id))
+    // A tab that lives on: once the store holds them, the stash no longer does.
+    await vi.waitFor(() => expect(slow.map.size).toBe(3))
+    await vi.waitFor(() => expect(stashed(localStorage)).toEqual([]))
+    first.pipeline.dispose()
+  })
+
+  it('the next page sends what a torn-down tab left written ahead, once', async () => {
+    const localStorage = storage()
+    const stuck = countingKv([], 60_000)
+    const first = make({ kv: stuck, flushIntervalMs: 60_000 }, [], 'network')
+    Object.assign(first.win, { localStorage })
+    const events = [ev(), ev()]
+    for (const e of events) first.pipeline.enqueue(e)
+    await Promise.resolve()
+    first.pipeline.dispose() // killed: no pagehide
+
     const next = make({ window: Object.assign(first.win, { localStorage }) as never })
     await settle()
     await next.pipeline.flush()
