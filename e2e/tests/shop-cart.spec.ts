@@ -16,7 +16,7 @@ import {
 
 const euro = (v: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(v)
 
-const leave = (page: Page) => leaveThroughTop(page, 400, 500)
+const leave = (page: Page) => leaveThroughTop(page, { x: 400, from: 500, fakeClock: true })
 
 /** Violations other than the favicon the shop doesn't have (a 404, not a policy matter). */
 const policyViolations = (seen: Array<{ text: string }>) =>

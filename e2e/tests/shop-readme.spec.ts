@@ -40,7 +40,7 @@ async function measureCls(page: Page) {
 const cls = (page: Page) =>
   page.evaluate(() => (window as unknown as { __cls: { value: number; sources: string[] } }).__cls)
 
-const leave = (page: Page) => leaveThroughTop(page, 640, 500)
+const leave = (page: Page) => leaveThroughTop(page, { x: 640, from: 500 })
 
 /**
  * Does what the step says after waiting (leave through the top), again as a person would if the

@@ -28,7 +28,7 @@ async function open(page: Page, url: string) {
 
 /** Down into the page, then up and out through the top edge, toward the tabs. */
 async function leave(page: Page) {
-  await leaveThroughTop(page)
+  await leaveThroughTop(page, { fakeClock: true })
   await page.clock.runFor(1000)
 }
 
