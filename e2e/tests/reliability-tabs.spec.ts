@@ -9,8 +9,8 @@
 // CI runs it as reported (0 lost uncounted in 20 of 20 runs). LINGER_TABS_BUSY=1 adds a harsher
 // version: every 20th call is a purchase, the tabs of half the rounds run on a 4× slowed CPU (a
 // busy device), and debug mode logs each tab's ledger (what it tracked, stashed, dropped by
-// reason), which the test adds up. It still fails now and then — a starved tab loses what its
-// pagehide should have stashed (docs/reliability.md, issue 20: open) — so it is not in CI yet.
+// reason), which the test adds up. It lost a starved tab's events now and then until what waits
+// in memory was written ahead, not only at pagehide (docs/reliability.md, issue 20).
 // Size: LINGER_TABS_RUNS (default 1) runs of LINGER_TABS_ROUNDS (default 10); seed LINGER_TABS_SEED.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Page } from '@playwright/test'
@@ -237,9 +237,10 @@ for (let run = 0; run < RUNS; run++)
     if (!PLAIN) {
       // The tabs' ledgers (debug mode; a tab that closes before linger-debug.js has loaded logs
       // nothing, so these are lower bounds): the queue cap is the only reason this scenario may
-      // drop for, the endpoint heard of every drop, and no tab counted more events than were made.
+      // drop for, and the endpoint heard of every drop. (Their `tracked` sums may pass the calls
+      // made: a call written ahead can be made both by its tab and by a tab that took the stash
+      // before the first saw it go — with one event id, which the endpoint keeps once.)
       expect(Object.keys(droppedBy).filter((reason) => reason !== 'cap')).toEqual([])
       expect(endpoint.figures.dropped).toBeGreaterThanOrEqual(total.cap ?? 0)
-      expect(total.tracked).toBeLessThanOrEqual(tracked + ledgers.length)
     }
   })

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stampConfig } from '@linger/core'
 import { compress } from './compress.mjs'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -74,10 +75,12 @@ export async function startShop({
         throw new Error('outside')
       let body = await readFile(file)
       if (path === '/linger.json') {
-        body = body
-          .toString('utf8')
-          .replace('%ENDPOINT%', endpoint)
-          .replace('%VAPID_PUBLIC_KEY%', vapidPublicKey)
+        const config = JSON.parse(
+          body.toString('utf8').replace('%ENDPOINT%', endpoint).replace('%VAPID_PUBLIC_KEY%', vapidPublicKey),
+        )
+        // Deployed as `linger validate --write` would leave it once the endpoint and key are in:
+        // stamped, so pages skip the validator chunk (a config with a problem goes out as it is).
+        body = JSON.stringify(stampConfig(config).config ?? config)
       }
       const headers = {
         'content-type': types[extname(file)] ?? 'application/octet-stream',

@@ -1,4 +1,4 @@
-import { validateConfig } from '@linger/core/config'
+import { stampConfig, validateConfig } from '@linger/core/config'
 import type { Campaign, LingerConfig, Variant } from '@linger/core/types'
 import { snippet } from '@linger/embed/snippet'
 import { computed, signal } from '@preact/signals'
@@ -99,7 +99,11 @@ async function copySnippet() {
   const html = snippet({
     src: 'https://cdn.example.com/linger.js',
     integrity: manifest['linger.js']?.integrity,
-    config: 'value' in parsed.value ? (parsed.value.value as object) : undefined,
+    // Stamped when it has no problem, so the pages skip the validator (README, Config).
+    config:
+      'value' in parsed.value
+        ? (stampConfig(parsed.value.value).config ?? (parsed.value.value as object))
+        : undefined,
   })
   await navigator.clipboard.writeText(html).then(
     () => (copied.value = 'Snippet copied.'),

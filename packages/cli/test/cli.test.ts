@@ -1,10 +1,15 @@
 // @vitest-environment node
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, it } from 'vitest'
 import webpush from 'web-push'
+import { isStamped } from '../../core/src/config/isStamped'
+import { stampConfig } from '../../core/src/config/stampConfig'
+import { validateConfig } from '../../core/src/config/validateConfig'
 import { redos } from '../../core/test/config/redos'
 
 // The command's source through tsx, so the tests need no build; the door test (scripts/door.mjs)
@@ -84,6 +89,41 @@ describe.concurrent('linger', () => {
     expect(code).toBe(1)
     expect(stdout).toBe('version: expected 1, got 2\n')
     expect(stderr).toBe('1 problem; the config cannot be used\n')
+  })
+
+  it('validate --write: a config without problems is written back stamped; the page trusts it as it is (issue 23)', async ({
+    expect,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'linger-'))
+    const file = join(dir, 'linger.json')
+    writeFileSync(file, readFileSync(fixture('contract.json')))
+    const { code, stdout, stderr } = await linger(['validate', '--write', file])
+    expect({ code, stdout, stderr }).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `ok: 5 campaigns; stamped ${file}\n`,
+    })
+    const stamped = JSON.parse(readFileSync(file, 'utf8'))
+    expect(stamped.$stamp).toMatch(/^1-[0-9a-z]+$/)
+    expect(isStamped(stamped)).toBe(true)
+    // The stamped file is the validator's output: defaults filled in, nothing left to fix.
+    expect(validateConfig(stamped)).toEqual({ config: stamped, issues: [] })
+    // Stamping again changes nothing.
+    expect(stampConfig(stamped).config).toEqual(stamped)
+  })
+
+  it('validate --write: a config with a problem is not stamped or rewritten', async ({ expect }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'linger-'))
+    const file = join(dir, 'linger.json')
+    const broken = readFileSync(fixture('broken.json'), 'utf8')
+    writeFileSync(file, broken)
+    const { code, stderr } = await linger(['validate', '--write', file])
+    expect(code).toBe(1)
+    expect(stderr).toBe('3 problems; 1 campaign of 3 would run\n')
+    expect(readFileSync(file, 'utf8')).toBe(broken)
+    const piped = await linger(['validate', '--write', '-'], readFileSync(fixture('contract.json'), 'utf8'))
+    expect(piped.code).toBe(0)
+    expect(isStamped(JSON.parse(piped.stdout))).toBe(true)
   })
 
   it('validate: files that are not JSON or not there', async ({ expect }) => {

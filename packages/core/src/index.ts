@@ -1,4 +1,5 @@
 // @linger/core: `init` and the public helpers. Importing has no side effects (SSR-safe).
+export { stampConfig } from './config/stampConfig'
 export { validateConfig } from './config/validateConfig'
 export type { PushFlow } from './push/pushFlow'
 export { pushSupport } from './push/pushSupport'

@@ -31,12 +31,25 @@ const shared = {
   logLevel: 'warning',
 }
 
+// In linger-campaigns.js, matchRules' ReDoS guard is a stand-in (src/regexGuard.ts) that the
+// chunk fills from linger-regex.js only for a config with a `re:` rule; npm builds keep core's.
+const lazyRegexGuard = {
+  name: 'lazy-regex-guard',
+  setup(b) {
+    b.onResolve({ filter: /\/isUnsafeRegex$/ }, ({ importer }) =>
+      /matchRules\.ts$/.test(importer) ? { path: join(src, 'regexGuard.ts') } : undefined,
+    )
+  },
+}
+
 /** [output file, entry, format] */
 export const entries = [
   ['linger.js', 'linger.ts', 'iife'],
   ['linger-campaigns.js', 'campaigns.ts', 'esm'],
   ['linger-widgets.js', 'widgets.ts', 'esm'],
   ['linger-survey.js', 'survey.ts', 'esm'],
+  ['linger-validate.js', 'validate.ts', 'esm'],
+  ['linger-regex.js', 'regex.ts', 'esm'],
   ['linger-debug.js', 'debug.ts', 'esm'],
   ['linger-push.js', 'push.ts', 'esm'],
   ['linger-shopify.js', 'shopify.ts', 'esm'],
@@ -55,6 +68,7 @@ for (const [out, entry, format] of entries) {
     outfile: file,
     format,
     metafile: breakdown,
+    plugins: entry === 'campaigns.ts' ? [lazyRegexGuard] : [],
   })
   if (breakdown) printModules(out, Object.values(metafile.outputs)[0].inputs)
   const { code } = await minify(readFileSync(file, 'utf8'), {

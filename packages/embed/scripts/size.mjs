@@ -20,12 +20,15 @@ const pkg = JSON.parse(readFileSync(join(here, '../package.json'), 'utf8'))
 const budgets = option('--budgets') ? JSON.parse(option('--budgets')) : pkg.sizeBudgets
 
 // What a page downloads, by what it does (issue 23): every page, before any widget shows
-// (no push campaign), and once a pop-up or survey shows. These are what a site pays; a file
-// that only some pages load (push, Shopify, formats, the service worker) has no scenario.
+// (no push campaign), and once a pop-up or survey shows, with a config stamped by `linger
+// validate --write`; and every page of a site whose config is not stamped (the validator too).
+// These are what a site pays; a file that only some pages load (push, Shopify, formats, the
+// service worker, debug) has no scenario.
 const scenarios = {
   'page before any widget': ['linger.js', 'linger-campaigns.js'],
   'page with a widget': ['linger.js', 'linger-campaigns.js', 'linger-widgets.js'],
   'page with a survey flow': ['linger.js', 'linger-campaigns.js', 'linger-survey.js'],
+  'unstamped config, before any widget': ['linger.js', 'linger-campaigns.js', 'linger-validate.js'],
 }
 const sum = (files) => files.reduce((total, file) => total + (manifest[file]?.brotli ?? 0), 0)
 const measured = {
@@ -47,7 +50,7 @@ const table = [
   '|---|---|---|---|---|---|',
   ...[
     ['linger.js', 'the script tag: stub replay, config, identity, consent, event pipeline'],
-    ['linger-campaigns.js', 'loaded right after the page view: config validation, targeting, sensors, cart'],
+    ['linger-campaigns.js', 'loaded right after the page view: targeting, sensors, cart, the stamp check'],
     ['linger-widgets.js', 'lazy chunk: preact and every widget'],
     [
       'linger-survey.js',
@@ -57,6 +60,11 @@ const table = [
     ['linger-shopify.js', 'opt-in Shopify cart adapter'],
     ['linger-formats.js', 'Segment / RudderStack / PostHog encoders, only when `format` asks'],
     ['linger-sw.js', 'service worker for web push'],
+    [
+      'linger-validate.js',
+      'the config validator (path-named errors); only for a config without a matching `$stamp`, or in debug mode',
+    ],
+    ['linger-regex.js', 'the ReDoS guard for `re:` URL rules; only a stamped config with such a rule'],
     ['linger-debug.js', 'explanations for `?linger_debug=1` (debug only)'],
   ]
     .filter(([file]) => manifest[file])
@@ -70,7 +78,7 @@ const table = [
     ([name, files]) =>
       `| **${name}** | ${files.map((f) => `\`${f}\``).join(' + ')} | **${kb(measured[name])} KB** | | ${kb(
         pkg.sizeBudgets[name],
-      )} KB | ${kb(pkg.sizeTargets[name])} KB${measured[name] > pkg.sizeTargets[name] ? ` (missed by ${kb(measured[name] - pkg.sizeTargets[name])} KB)` : ''} |`,
+      )} KB | ${pkg.sizeTargets[name] ? `${kb(pkg.sizeTargets[name])} KB` : '—'}${measured[name] > pkg.sizeTargets[name] ? ` (missed by ${kb(measured[name] - pkg.sizeTargets[name])} KB)` : ''} |`,
   ),
 ].join('\n')
 

@@ -52,14 +52,15 @@ if (!stub?.loaded) {
   // Those the next page can make are written ahead to this page's stash at the end of the task
   // that made them (a starved renderer can be torn down with no pagehide), and again at pagehide.
   let tab = newEventId()
-  let written = false
+  // The calls the stash holds now (the next page's to make once it takes them).
+  let inStash = new Set<Call>()
   let due = false
   const ahead = () => {
     if (due || !mayStash) return
     due = true
     queueMicrotask(() => {
       due = false
-      if (!runtime) written = stashCalls(window, tab, waiting) !== waiting
+      if (!runtime) inStash = new Set(stashCalls(window, tab, waiting) === waiting ? [] : waiting)
     })
   }
 
@@ -85,7 +86,7 @@ if (!stub?.loaded) {
     if (runtime || !mayStash) return
     waiting = stashCalls(window, tab, waiting)
     tab = newEventId()
-    written = false
+    inStash = new Set()
   })
 
   configFromPage(waiting, script).then((config) => {
@@ -108,8 +109,8 @@ if (!stub?.loaded) {
       { createPipeline, openKv: (db, store, onFallback) => openKv(db, store, { onFallback }) },
       {
         load: (base) =>
-          load<{ campaigns(input: unknown, base: Base): Campaigns }>('linger-campaigns.js').then((m) =>
-            m.campaigns(config, base),
+          load<{ campaigns(input: unknown, base: Base): Promise<Campaigns> }>('linger-campaigns.js').then(
+            (m) => m.campaigns(config, base),
           ),
         // The data layer reader (on unless turned off), the Shopify cart and campaigns live in
         // the chunk: load it right away so no push or trigger is missed.
@@ -117,8 +118,8 @@ if (!stub?.loaded) {
       },
     )
     // A page that opened meanwhile took what was written ahead and makes it: not made here too.
-    if (written && stashTaken(window, `${CALLS}:${tab}`))
-      waiting = waiting.filter(([name]) => !STASHED_CALLS.test(name))
+    if (inStash.size && stashTaken(window, `${CALLS}:${tab}`))
+      waiting = waiting.filter((call) => !inStash.has(call) || !STASHED_CALLS.test(call[0]))
     for (const call of waiting.splice(0)) dispatch(call)
     // Made here now: what was written ahead is not the next page's to make.
     if (mayStash) stashCalls(window, tab, [])

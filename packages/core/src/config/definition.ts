@@ -222,6 +222,7 @@ export const theme = obj({
 export const configDefinition = obj(
   {
     $schema: str({ max: 500 }),
+    $stamp: str({ max: 64 }),
     ...pageFields,
     locale: str({ max: 35 }),
     theme,

@@ -35,6 +35,8 @@ export const DEFS = new Map<SchemaNode, string>([
 export const DOCS: Record<string, string> = {
   LingerConfig: 'A Linger config, version 1: where events go, how widgets look, and the campaigns to run.',
   'LingerConfig.$schema': 'The JSON Schema this file follows, for editor help.',
+  'LingerConfig.$stamp':
+    'Written by `linger validate --write`: the validator revision and a hash of the rest of the file. A page whose config carries a matching stamp skips the validator (a smaller, faster page); edit the file and the stamp no longer matches, so the page validates it again.',
   'LingerConfig.version': 'Config format version. Always 1.',
   'LingerConfig.site': 'Site id sent with every event (letters, digits, `.`, `_`, `-`).',
   'LingerConfig.endpoint': 'Where event batches are POSTed: an http(s) or relative URL.',

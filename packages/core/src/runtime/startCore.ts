@@ -92,25 +92,35 @@ export function startCore(
   // page left before its load event. A held track() carries its event id, so a call made twice
   // (by this page and by one that took the stash meanwhile) is one event.
   let key = `${CALLS}:${newEventId()}`
-  let written = false
+  // What the stash holds now, by identity: waiting entries, held calls, early events.
+  let inStash = new Set<unknown>()
   let aheadDue = false
   function ahead() {
     if (aheadDue) return
     aheadDue = true
     queueMicrotask(() => {
       aheadDue = false
+      // Not written again if another page took it: that page makes those.
+      letGoIfTaken()
       const calls = waitingCalls()
-      if (granted && !dead && (written || calls.length)) written = stash(win, key, calls)
+      if (granted && !dead && (inStash.size || calls.length))
+        inStash = new Set(
+          stash(win, key, calls)
+            ? [...waiting, ...(held ?? []).map(([, call]) => call), ...(pending ?? []).map(([e]) => e)]
+            : [],
+        )
     })
   }
   // A page that opened meanwhile took the stash and makes what it held (the same event ids): this
-  // page lets go of it, so it is made once.
+  // page lets go of that, and only that (what came after it is in no stash yet), so it is made once.
   const letGoIfTaken = () => {
-    if (!written || !stashTaken(win, key)) return
-    written = false
-    waiting = []
-    held &&= held.filter(([, call]) => !call)
-    pending &&= []
+    if (!inStash.size || !stashTaken(win, key)) return
+    const taken = inStash
+    const mine = (x: unknown) => !x || !taken.has(x)
+    inStash = new Set()
+    waiting = waiting.filter(mine)
+    held &&= held.filter(([, call]) => mine(call))
+    pending &&= pending.filter(([e]) => mine(e))
   }
 
   const tell = <T>(fns: Set<(x: T) => void> | undefined, x: T) => {
@@ -274,7 +284,7 @@ export function startCore(
     waiting = []
     if (granted) stash(win, key, calls)
     key = `${CALLS}:${newEventId()}`
-    written = false
+    inStash = new Set()
   }
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns

@@ -73,6 +73,7 @@ const de = { en: 'Hello', de: 'Hallo', 'pt-BR': 'Olá' }
  */
 export const everyField: LingerConfig = {
   $schema: 'https://unpkg.com/@linger/core/schema.json',
+  $stamp: '1-0', // any stamp is valid data; only a matching one lets the page skip the validator
   version: 1,
   site: 'shop.example.com',
   endpoint: '/v1/batch',
