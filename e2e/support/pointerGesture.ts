@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { pauseClockNow } from './pauseClockNow'
 
 /**
  * Moves Chromium's real pointer through `points` (viewport CSS px) as one gesture, each move
@@ -16,8 +17,7 @@ export async function pointerGesture(
   { stepMs = 16, fakeClock = false } = {},
 ): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
-  // Paused a second ahead: the clock flows while this call travels, and may not go back.
-  if (fakeClock) await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000)
+  if (fakeClock) await pauseClockNow(page)
   const start = Date.now() / 1000
   for (const [i, [x, y]] of points.entries()) {
     if (fakeClock && i) await page.clock.runFor(stepMs)

@@ -1,4 +1,5 @@
 import { devices, type Page } from '@playwright/test'
+import { pauseClockNow } from '../support/pauseClockNow'
 import { expect, test } from '../support/test'
 
 test.use({ ...devices['Pixel 7'] })
@@ -15,7 +16,7 @@ test.use({ ...devices['Pixel 7'] })
 async function drag(page: Page, fromY: number, toY: number, steps: number, stepMs = 16): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
   const scrolls = () => page.evaluate(() => (window as unknown as { scrolls: number }).scrolls)
-  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000)
+  await pauseClockNow(page)
   const point = (y: number) => ({ touchPoints: [{ x: 200, y }] })
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', ...point(fromY) })
   for (let i = 1; i <= steps; i++) {
