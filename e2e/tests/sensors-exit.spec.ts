@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../support/browser'
+import { leaveThroughTop } from '../support/leaveThroughTop'
 import { expect, test } from '../support/test'
 
 // Real desktop Chrome draws a classic scrollbar; headless hides it unless told not to, and
@@ -25,12 +26,7 @@ async function open(page: Page, url: string, query = ''): Promise<void> {
 }
 const fired = (page: Page) => page.evaluate(() => (window as unknown as { fired: unknown[] }).fired)
 
-/** Down into the page, then up and out through the top edge, as a visitor heading for the tabs. */
-async function exitThroughTop(page: Page, x = 300): Promise<void> {
-  await page.mouse.move(x, 450, { steps: 4 })
-  await page.mouse.move(x, 120, { steps: 4 })
-  await page.mouse.move(x, -10, { steps: 4 })
-}
+const exitThroughTop = (page: Page, x = 300) => leaveThroughTop(page, { x, fakeClock: true })
 
 /** Lets every timer due in the next `ms` run (grace period included), then reads `fired`. */
 async function firedAfter(page: Page, ms = 1000): Promise<unknown[]> {

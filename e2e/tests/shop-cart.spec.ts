@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { pickVariant } from '../../packages/core/src/targeting/pickVariant'
+import { leaveThroughTop } from '../support/leaveThroughTop'
 import {
   expect,
   lingerStarted,
@@ -15,12 +16,7 @@ import {
 
 const euro = (v: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(v)
 
-/** Down into the page, then up and out through the top edge, as a visitor heading for the tabs. */
-async function leaveThroughTop(page: Page): Promise<void> {
-  await page.mouse.move(400, 500, { steps: 4 })
-  await page.mouse.move(400, 150, { steps: 4 })
-  await page.mouse.move(400, -10, { steps: 4 })
-}
+const leave = (page: Page) => leaveThroughTop(page, { x: 400, from: 500, fakeClock: true })
 
 /** Violations other than the favicon the shop doesn't have (a 404, not a policy matter). */
 const policyViolations = (seen: Array<{ text: string }>) =>
@@ -51,7 +47,7 @@ test('two items, exit intent: the reminder shows "2 items" and their value, and 
   const dialog = widget.getByRole('dialog')
   // The gesture again if Chromium, on a loaded machine, coalesced the moves into one.
   await expect(async () => {
-    await leaveThroughTop(page)
+    await leave(page)
     await expect(dialog).toBeVisible({ timeout: 2_000 })
   }).toPass()
   await expect(dialog.getByRole('heading')).toHaveText(`You left 2 items (${euro(47)})`)

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { pickVariant } from '../../packages/core/src/targeting/pickVariant'
 import { demoSteps } from '../../scripts/demo-steps.mjs'
+import { leaveThroughTop } from '../support/leaveThroughTop'
 import {
   expect,
   lingerStarted,
@@ -39,12 +40,7 @@ async function measureCls(page: Page) {
 const cls = (page: Page) =>
   page.evaluate(() => (window as unknown as { __cls: { value: number; sources: string[] } }).__cls)
 
-/** Down into the page, then up and out through the top edge, as a visitor heading for the tabs. */
-async function leaveThroughTop(page: Page) {
-  await page.mouse.move(640, 500, { steps: 4 })
-  await page.mouse.move(640, 150, { steps: 4 })
-  await page.mouse.move(640, -10, { steps: 4 })
-}
+const leave = (page: Page) => leaveThroughTop(page, { x: 640, from: 500 })
 
 /**
  * Does what the step says after waiting (leave through the top), again as a person would if the
@@ -53,7 +49,7 @@ async function leaveThroughTop(page: Page) {
 async function leaveUntil(page: Page, shown: ReturnType<Page['locator']>, seconds: number) {
   const started = Date.now()
   await expect(async () => {
-    await leaveThroughTop(page)
+    await leave(page)
     await expect(shown).toBeVisible({ timeout: 1_500 })
   }).toPass({ timeout: (seconds + 20) * 1000 })
   return (Date.now() - started) / 1000
@@ -209,7 +205,7 @@ test('a visitor held out of the exit pop-up is told so, and can start over as a 
   await lingerStarted(page)
   const note = page.getByRole('status').filter({ hasText: 'held out' })
   await expect(async () => {
-    await leaveThroughTop(page)
+    await leave(page)
     await expect(note).toBeVisible({ timeout: 1_500 })
   }).toPass({ timeout: 25_000 })
   await expect(note).toContainText('exit-offer')

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test'
+import { leaveThroughTop } from '../support/leaveThroughTop'
 import { openApp } from '../support/targeting-open'
 import { expect, test } from '../support/test'
 
@@ -27,9 +28,7 @@ async function open(page: Page, url: string) {
 
 /** Down into the page, then up and out through the top edge, toward the tabs. */
 async function leave(page: Page) {
-  await page.mouse.move(300, 450, { steps: 4 })
-  await page.mouse.move(300, 120, { steps: 4 })
-  await page.mouse.move(300, -10, { steps: 4 })
+  await leaveThroughTop(page, { fakeClock: true })
   await page.clock.runFor(1000)
 }
 

@@ -1,11 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { runAxe } from '../support/runAxe'
 import { expect, test } from '../support/test'
 import { samples } from '../support/widgets-samples'
 
 async function violations(page: Page, label: string) {
   await expect(page.locator('linger-widget').first()).toBeAttached()
-  const { violations, incomplete } = await new AxeBuilder({ page }).include('linger-widget').analyze()
+  const { violations, incomplete } = await runAxe(page)
   // A contrast check axe could not make (no colours found) would pass silently: count it too.
   // Only "too short to judge" (digits, ×, stars) and emoji-only text are accepted as unknown.
   const blind = incomplete

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { runAxe } from '../support/runAxe'
 import type { FixtureServer } from '../support/server'
 import { expect, test } from '../support/test'
 
@@ -46,7 +46,7 @@ function servePage(server: FixtureServer, locale: string) {
 }
 
 async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).include('linger-widget').analyze()
+  const { violations } = await runAxe(page)
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
 }
 

@@ -4,9 +4,10 @@ import { popupSpec, type WidgetSpec } from '../support/widgets-samples'
 
 const events = (page: Page) => page.evaluate(() => window.events)
 
-async function openOn(page: Page, url: string, spec: WidgetSpec) {
+async function openOn(page: Page, url: string, spec: WidgetSpec, beforeMount?: () => Promise<void>) {
   await page.goto(`${url}/widgets-harness.html`)
   await page.waitForFunction(() => window.harnessReady)
+  await beforeMount?.()
   await page.locator('#opener').focus()
   await page.evaluate((s) => window.mountCampaign(s), spec)
 }
@@ -184,10 +185,18 @@ test('teaser by mouse: close minimises, the tab reopens, its × dismisses', asyn
 test('countdown ticks and stops at zero; cart items preview', async ({ page, server }) => {
   await page.clock.install({ time: new Date('2026-03-01T10:00:00Z') })
   const content = { title: 'Cart', items: true, countdown: { minutes: 2, label: 'Ends in' } }
-  await openOn(page, server.url, {
-    ...popupSpec('slide-in', { content }),
-    host: { cartItems: [{ id: 'm', name: 'Blue mug', price: 1, quantity: 2 }] },
-  })
+  // The clock stands still from before the mount: on a loaded machine real seconds passing
+  // between the mount and each check would read 01:59 or 00:58 instead.
+  const pause = () => page.clock.pauseAt(new Date('2026-03-01T10:10:00Z'))
+  await openOn(
+    page,
+    server.url,
+    {
+      ...popupSpec('slide-in', { content }),
+      host: { cartItems: [{ id: 'm', name: 'Blue mug', price: 1, quantity: 2 }] },
+    },
+    pause,
+  )
   const timer = page.getByRole('timer')
   await expect(timer).toHaveText('Ends in 02:00')
   await page.clock.runFor(61_000)

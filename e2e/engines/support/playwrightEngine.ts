@@ -10,6 +10,7 @@ import {
   webkit,
 } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../../support/browser'
+import { pointerGesture } from '../../support/pointerGesture'
 import { jsonOnly } from './jsonOnly'
 import type { Engine, EngineName, PageFn, PhoneTab, Tab } from './types'
 
@@ -36,11 +37,10 @@ export function playwrightTab(page: Page): Tab {
         for (const [x, y] of points) await page.mouse.move(x, y)
         return
       }
-      // One gesture over CDP, each move handled before the next: sent all at once, Chromium
-      // coalesces them into one mousemove per frame and the page sees no upward travel.
-      const cdp = await page.context().newCDPSession(page)
-      for (const [x, y] of points) await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y })
-      await cdp.detach()
+      // One gesture over CDP, each move handled before the next (sent all at once, Chromium
+      // coalesces them into one mousemove per frame and the page sees no upward travel), each
+      // stamped 16 ms after the last, however slowly a loaded machine relays them.
+      await pointerGesture(page, points)
     },
     click: (x, y) => page.mouse.click(x, y),
     close: () => page.close({ runBeforeUnload: true }),
