@@ -94,6 +94,12 @@ if (!stub?.loaded) {
       | { campaigns?: unknown[]; cart?: { dataLayer?: unknown; shopify?: unknown } }
       | undefined
     const fields = pageConfig(c)
+    // What was written ahead is made here, in call order with the rest (`consent`, `on`), so it is
+    // taken back before the page part starts (which takes the stashes of pages gone) — unless a
+    // page that opened meanwhile took it and makes it.
+    if (inStash.size && stashTaken(window, `${CALLS}:${tab}`))
+      waiting = waiting.filter((call) => !inStash.has(call) || !STASHED_CALLS.test(call[0]))
+    if (mayStash) stashCalls(window, tab, [])
     runtime = startPage({
       config: fields,
       options: {
@@ -113,11 +119,6 @@ if (!stub?.loaded) {
       // the chunk: load it right away so no push or trigger is missed.
       eager: !fields || c?.cart?.dataLayer !== false || !!c.cart.shopify || !!c.campaigns?.length,
     })
-    // A page that opened meanwhile took what was written ahead and makes it: not made here too.
-    if (inStash.size && stashTaken(window, `${CALLS}:${tab}`))
-      waiting = waiting.filter((call) => !inStash.has(call) || !STASHED_CALLS.test(call[0]))
     for (const call of waiting.splice(0)) dispatch(call)
-    // Made here now: what was written ahead is not the next page's to make.
-    if (mayStash) stashCalls(window, tab, [])
   })
 }
