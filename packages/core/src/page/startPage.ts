@@ -227,7 +227,6 @@ export function startPage({
   let part: CampaignsPart | undefined
   let starting: Promise<unknown> | undefined
   let held: Array<[run: () => void, call?: unknown[]]> | undefined
-  let forgetting = 0
   // The `cart()` and `purchase()` calls not made yet, as data, in call order: made once the part
   // and the cart state it reads are ready; kept when its chunk fails to load (offline) for a later
   // load; stashed at pagehide, and the next page makes them (a purchase must not be lost).
@@ -239,7 +238,6 @@ export function startPage({
       ahead()
     })
   const release = () => {
-    if (forgetting) return
     letGoIfTaken()
     const calls = held ?? []
     held = undefined
@@ -385,14 +383,7 @@ export function startPage({
     forget() {
       // The device forgets, not just this tab: the site's other tabs would store their copy again.
       tabs?.postMessage('forget')
-      // Calls made meanwhile (a sign-out event, the next user's identify) wait until it is done:
-      // forgetting would erase them. Those needing the campaigns part go on waiting for it.
-      held ??= []
-      forgetting++
-      return forgetHere().finally(() => {
-        forgetting--
-        if (part || !starting) release()
-      })
+      return forgetHere()
     },
     debug(yes = true) {
       debugOn = yes

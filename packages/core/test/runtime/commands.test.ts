@@ -235,24 +235,6 @@ describe('commands', () => {
       if (name !== 'linger/queue') expect(await kv.entries(), name).toEqual([])
   })
 
-  it('calls made while forget() runs are made after it, not erased by it: a sign-out, then the next user', async () => {
-    const device = fakeDevice()
-    const { linger, pipe } = track(boot(config([]), { device }))
-    await linger.ready
-    linger.identify('u-1')
-    const forgotten = linger.forget()
-    linger.track('signed-out')
-    linger.identify('u-2')
-    linger.track('after')
-    await forgotten
-    await vi.waitFor(() => expect(pipe.types()).toContain('after'))
-    expect(pipe.events.map((e) => [e.type, e.userId])).toEqual([
-      ['signed-out', undefined],
-      ['identify', 'u-2'],
-      ['after', 'u-2'],
-    ])
-  })
-
   it('debug(true) explains each campaign through the lazily loaded debug module', async () => {
     const logDecision = vi.fn()
     const loadDebug = vi.fn(async () => ({ logDecision, logPipeline: vi.fn() }))
