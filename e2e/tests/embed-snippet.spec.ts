@@ -97,7 +97,7 @@ test('an eligible campaign waiting for its trigger gets the widgets chunk prefet
   await expect(page.locator('linger-widget')).toHaveCount(0)
 })
 
-test('web push is its own chunk: fetched from beside the script for a config with a push campaign, never without', async ({
+test('web push is its own chunk: fetched from beside the script when its prompt shows or a granted visitor resyncs, never at start', async ({
   page,
   server,
 }) => {
@@ -121,9 +121,24 @@ test('web push is its own chunk: fetched from beside the script for a config wit
   expect(chunks).toContain('/cdn/v1.2/embed-dist/linger-campaigns.js')
   expect(chunks.filter((p) => p.endsWith('/linger-push.js'))).toEqual([])
 
+  // Issue 23: with a push campaign too, a visitor who never granted notifications has nothing to
+  // resync, so no push code loads at start — past idle (the prefetch) and a quiet network.
   chunks.length = 0
   prefetched = page.waitForRequest((r) => r.url().endsWith('/linger-widgets.js'))
   await loadWithStub(page, server.url, src, [['init', { ...site, campaigns: [popup, push] }]])
-  await expect.poll(() => chunks).toContain('/cdn/v1.2/embed-dist/linger-push.js')
   await prefetched
+  await page.waitForLoadState('networkidle')
+  expect(chunks.filter((p) => p.endsWith('/linger-push.js'))).toEqual([])
+  // Its prompt about to show loads it, from beside the script.
+  await page.evaluate(() =>
+    (window as unknown as { linger: (...a: unknown[]) => void }).linger('show', 'alerts'),
+  )
+  await expect.poll(() => chunks).toContain('/cdn/v1.2/embed-dist/linger-push.js')
+
+  // A visitor who granted notifications gets the resync at idle, which loads it without a prompt.
+  await page.context().grantPermissions(['notifications'], { origin: server.url })
+  chunks.length = 0
+  await loadWithStub(page, server.url, src, [['init', { ...site, campaigns: [popup, push] }]])
+  await expect.poll(() => chunks).toContain('/cdn/v1.2/embed-dist/linger-push.js')
+  await expect(page.locator('linger-widget')).toHaveCount(0)
 })

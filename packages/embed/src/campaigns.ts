@@ -7,7 +7,8 @@ import type { LingerConfig, MountWidget } from '@linger/core'
 import { type CampaignsPart, type Page, startCampaigns } from '@linger/core/campaigns'
 import { isStamped } from '@linger/core/config'
 import type { PushFlow } from '@linger/core/push'
-import { chunkLoader, prefetchChunk } from './chunkLoader'
+import { chunkLoader } from './chunkLoader'
+import { prefetchChunk } from './prefetchChunk'
 import { useRegexGuard } from './regexGuard'
 import type * as validatorChunk from './validate'
 
@@ -44,8 +45,11 @@ export async function campaigns(input: unknown, page: Page): Promise<CampaignsPa
       options: {
         ...page.options,
         loadWidgets: () => load('linger-widgets.js'),
-        prefetchWidgets: (kind) =>
-          prefetchChunk(import.meta.url, kind === 'survey' ? 'linger-survey.js' : 'linger-widgets.js'),
+        prefetchWidgets: (kind) => {
+          prefetchChunk(import.meta.url, kind === 'survey' ? 'linger-survey.js' : 'linger-widgets.js')
+          // The push module no longer loads at start (only for a resync): fetch it with its prompt.
+          if (kind === 'push') prefetchChunk(import.meta.url, 'linger-push.js')
+        },
         loadSurvey: () =>
           load<{ mountFlow: MountWidget }>('linger-survey.js').then((m) => ({ mount: m.mountFlow })),
         loadShopify: () => load('linger-shopify.js'),

@@ -18,15 +18,3 @@ export function chunkLoader(scriptUrl: string) {
   }
   return load
 }
-
-/**
- * Fetches a chunk beside `scriptUrl` at idle, before it is needed, so the first widget shows
- * without delay. Its own function: only the campaigns chunk prefetches, so linger.js leaves it out.
- */
-export const prefetchChunk = (scriptUrl: string, file: string) =>
-  (globalThis.requestIdleCallback ?? setTimeout)(() => {
-    const link = document.createElement('link')
-    link.rel = 'modulepreload'
-    link.href = new URL(file, scriptUrl).href
-    document.head.append(link)
-  })

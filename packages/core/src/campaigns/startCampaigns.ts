@@ -15,6 +15,7 @@ import { createShow } from './createShow'
 import { type Landing, loadLanding } from './landing'
 import { reportIssues } from './reportIssues'
 import { watchPage } from './watchPage'
+import { whenIdle } from './whenIdle'
 
 /**
  * The campaigns part of a running Linger: caps, the cart and its sources, triggers, targeting,
@@ -156,12 +157,19 @@ export function startCampaigns(
     const started = page.identity().sessionStartedAt
     for (const c of campaigns)
       if (cartReturnDue(c.trigger, changed, started, Date.now(), full)) void shows.consider(c, 'return')
-    // Also loads the push module now, before a trigger needs it.
+    // The push module loads when a prompt is about to show, or at idle for the resync — which
+    // only a visitor who granted notifications needs (no subscription can exist otherwise).
     if (push)
-      state.push({ campaignId: push.id }).then(
-        ({ flow, deps }) => flow.resyncPush(push, deps),
-        () => {},
-      )
+      whenIdle(win, () => {
+        const permission = pushPort
+          ? pushPort.permission()
+          : (win as Window & { Notification?: typeof Notification }).Notification?.permission
+        if (page.dead() || permission !== 'granted') return
+        state.push({ campaignId: push.id }).then(
+          ({ flow, deps }) => flow.resyncPush(push, deps),
+          () => {},
+        )
+      })
   })
 
   return {

@@ -304,6 +304,38 @@ describe('showing campaigns', () => {
     }
   })
 
+  // Issue 23: nothing of push runs on a page where no prompt shows; the resync waits for idle.
+  const waitingPush = { ...pushCampaign, trigger: { type: 'manual' } } as Campaign
+  const portWith = (permission: NotificationPermission): PushPort => ({
+    support: () => 'supported',
+    permission: vi.fn(() => permission),
+    request: async () => permission,
+    subscribe: () => Promise.reject(new Error('no')),
+    current: async () => ({ toJSON: () => ({ endpoint: 'https://push.test/renewed' }) }),
+  })
+
+  it('push: a visitor who never granted notifications never loads the push module', async () => {
+    const port = portWith('default')
+    const loadPush = vi.fn(() => import('../../src/push/pushFlow').then((m) => m.pushFlow))
+    const { linger, pipe } = track(boot(config([waitingPush]), { pushPort: port, options: { loadPush } }))
+    await linger.ready
+    // The idle-time check asks the permission; only "granted" can have a subscription to resync.
+    await vi.waitFor(() => expect(port.permission).toHaveBeenCalled())
+    await tick()
+    expect(loadPush).not.toHaveBeenCalled()
+    expect(pipe.types()).toEqual(['page.viewed'])
+  })
+
+  it('push: with notifications granted, the resync loads the push module and re-sends a changed subscription', async () => {
+    const port = portWith('granted')
+    const { pipe } = track(boot(config([waitingPush]), { pushPort: port }))
+    await vi.waitFor(() => expect(pipe.types()).toContain('push.subscribed'))
+    expect(pipe.events.find((e) => e.type === 'push.subscribed')).toMatchObject({
+      campaignId: 'push',
+      props: { subscription: { endpoint: 'https://push.test/renewed' }, resync: true },
+    })
+  })
+
   it('a survey flow loads the survey chunk (once), not the widgets chunk; without it no survey shows', async () => {
     const survey = {
       id: 'flow',
