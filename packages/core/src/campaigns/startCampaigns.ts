@@ -31,7 +31,7 @@ export function startCampaigns(
   { validate, pushPort }: { validate: typeof validateConfig; pushPort?: PushPort },
 ): CampaignsPart {
   const { config, issues } = input === undefined ? { config: undefined, issues: [] } : validate(input)
-  reportIssues(issues, page.options.onIssue)
+  reportIssues(issues, { input, config, debug: page.debugOn(), onIssue: page.options.onIssue })
   const { win, options, kv } = page
   const campaigns = config?.campaigns ?? []
   const push = campaigns.find((c): c is PushCampaign => c.kind === 'push')
