@@ -32,10 +32,13 @@ const mayHoldRegex = (input: unknown): boolean => {
 export async function campaigns(input: unknown, page: Page): Promise<CampaignsPart> {
   const trusted = input === undefined || (!page.debugOn() && isStamped(input))
   let validate: Validator['validateConfig'] = (config) => ({ config: config as LingerConfig, issues: [] })
+  // A trusted config has no issues to report: the reporter comes with the validator.
+  let report: Validator['reportIssues'] = () => {}
   if (!trusted) {
     const validator = await load<Validator>('linger-validate.js')
     useRegexGuard(validator.isUnsafeRegex)
     validate = validator.validateConfig
+    report = validator.reportIssues
   } else if (mayHoldRegex(input))
     useRegexGuard((await load<Pick<Validator, 'isUnsafeRegex'>>('linger-regex.js')).isUnsafeRegex)
   return startCampaigns(
@@ -56,6 +59,6 @@ export async function campaigns(input: unknown, page: Page): Promise<CampaignsPa
         loadPush: () => load<{ pushFlow: PushFlow }>('linger-push.js').then((m) => m.pushFlow),
       },
     },
-    { validate },
+    { validate, report },
   )
 }

@@ -1,4 +1,5 @@
 import { createCart } from '../cart/createCart'
+import type { reportIssues } from '../config/reportIssues'
 import type { validateConfig } from '../config/validateConfig'
 import type { Page } from '../page/Page'
 import type { PushPort } from '../push/types'
@@ -13,7 +14,6 @@ import type { CampaignsState } from './CampaignsState'
 import { cartReturnDue } from './cartReturnDue'
 import { createShow } from './createShow'
 import { type Landing, loadLanding } from './landing'
-import { reportIssues } from './reportIssues'
 import { watchPage } from './watchPage'
 import { whenIdle } from './whenIdle'
 
@@ -25,13 +25,17 @@ import { whenIdle } from './whenIdle'
 export function startCampaigns(
   input: unknown,
   page: Page,
-  // `validate` is passed in: the script tag loads the validator as its own chunk, only for a
-  // config that is not stamped (config/isStamped.ts). The push port: the browser's by default;
-  // tests pass a fake.
-  { validate, pushPort }: { validate: typeof validateConfig; pushPort?: PushPort },
+  // `validate` and `report` are passed in: the script tag loads them as the validator chunk, only
+  // for a config that is not stamped (config/isStamped.ts). The push port: the browser's by
+  // default; tests pass a fake.
+  {
+    validate,
+    report,
+    pushPort,
+  }: { validate: typeof validateConfig; report: typeof reportIssues; pushPort?: PushPort },
 ): CampaignsPart {
   const { config, issues } = input === undefined ? { config: undefined, issues: [] } : validate(input)
-  reportIssues(issues, { input, config, debug: page.debugOn(), onIssue: page.options.onIssue })
+  if (issues.length) report(issues, { input, config, debug: page.debugOn(), onIssue: page.options.onIssue })
   const { win, options, kv } = page
   const campaigns = config?.campaigns ?? []
   const push = campaigns.find((c): c is PushCampaign => c.kind === 'push')

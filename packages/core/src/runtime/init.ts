@@ -1,4 +1,5 @@
 import { startCampaigns } from '../campaigns/startCampaigns'
+import { reportIssues } from '../config/reportIssues'
 import { validateConfig } from '../config/validateConfig'
 import { pageConfig } from '../page/pageConfig'
 import { startPage } from '../page/startPage'
@@ -26,7 +27,7 @@ export function init(config: unknown, options: InitOptions = {}): Linger {
       loadSurvey: () => import('@linger/widgets/flow').then((m) => ({ mount: m.mountFlow })),
       ...options,
     },
-    campaigns: (page) => startCampaigns(config, page, { validate: validateConfig }),
+    campaigns: (page) => startCampaigns(config, page, { validate: validateConfig, report: reportIssues }),
     eager: true,
   })
 }

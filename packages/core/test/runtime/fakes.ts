@@ -1,6 +1,7 @@
 import { vi } from 'vitest'
 import { startCampaigns } from '../../src/campaigns/startCampaigns'
 import type { WidgetHost } from '../../src/campaigns/widgets'
+import { reportIssues } from '../../src/config/reportIssues'
 import { validateConfig } from '../../src/config/validateConfig'
 import { pageConfig } from '../../src/page/pageConfig'
 import { startPage } from '../../src/page/startPage'
@@ -112,7 +113,8 @@ export function boot(
       loadPush: () => import('../../src/push/pushFlow').then((m) => m.pushFlow),
       ...o.options,
     },
-    campaigns: (page) => startCampaigns(config, page, { validate: validateConfig, pushPort: o.pushPort }),
+    campaigns: (page) =>
+      startCampaigns(config, page, { validate: validateConfig, report: reportIssues, pushPort: o.pushPort }),
     eager: true,
     createPipeline: pipe.create,
     openKv: device.openKv,

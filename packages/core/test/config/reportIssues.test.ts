@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { reportIssues } from '../../src/campaigns/reportIssues'
+import { reportIssues } from '../../src/config/reportIssues'
 import { validateConfig } from '../../src/config/validateConfig'
-import { corpus } from '../config/corpus'
+import { corpus } from './corpus'
 
 const issue = { path: 'campaigns[0].trigger.seconds', code: 'required', message: 'expected a number' }
 const HINT = 'add ?linger_debug=1 to the page URL for the details'
