@@ -55,6 +55,6 @@ export function reportIssues(
       what = `campaign ${named}${kept ? '' : ' skipped'}`
     }
     const others = more.length ? `, ${more.length} more problem(s)` : ''
-    console.warn(`${line(first!)} (${what}${others}; add ?linger_debug=1 to the page URL for the details)`)
+    console.warn(`${line(first!)} (${what}${others}; add ?linger_debug=1 to the URL for details)`)
   }
 }

@@ -4,7 +4,7 @@ import { validateConfig } from '../../src/config/validateConfig'
 import { corpus } from './corpus'
 
 const issue = { path: 'campaigns[0].trigger.seconds', code: 'required', message: 'expected a number' }
-const HINT = 'add ?linger_debug=1 to the page URL for the details'
+const HINT = 'add ?linger_debug=1 to the URL for details'
 
 afterEach(() => {
   vi.unstubAllEnvs()
