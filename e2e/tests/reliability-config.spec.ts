@@ -1,13 +1,13 @@
 // Bad config in the browser: every entry of the config corpus (packages/core/test/config/corpus.ts,
 // 202 malformed or hostile configs) goes to the shipped linger.js as `linger('init', config)`.
-// Each must yield a `linger:` console warning naming the issue's path, and no exception or
-// unhandled rejection may reach the host page, which keeps working.
+// Each must yield a `linger:` console warning naming the issue's path and `?linger_debug=1`, and
+// no exception or unhandled rejection may reach the host page, which keeps working.
 import type { Page } from '@playwright/test'
 import { corpus } from '../../packages/core/test/config/corpus'
 import { expect, test } from '../support/test'
 
 const KEY = 'linger-test-config'
-type Outcome = { name: string; path: string; warned: boolean; errors: string[] }
+type Outcome = { name: string; path: string; warned: boolean; hinted: boolean; errors: string[] }
 
 async function runEntries(page: Page, url: string, entries: typeof corpus): Promise<Outcome[]> {
   const warnings: string[] = []
@@ -37,6 +37,8 @@ async function runEntries(page: Page, url: string, entries: typeof corpus): Prom
         () => true,
         () => false,
       )
+    // ...and says how to see every problem (one warning per broken campaign, not one per problem).
+    const hinted = warnings.some((w) => named(w) && w.includes('?linger_debug=1'))
     // The host page still works, and linger() still answers without throwing.
     await page.locator('#own').click()
     await expect(page.locator('#own')).toHaveText('clicked')
@@ -49,7 +51,7 @@ async function runEntries(page: Page, url: string, entries: typeof corpus): Prom
       }
       return w.__errors
     })
-    out.push({ name: entry.name, path: entry.path, warned, errors: [...errors, ...inPage] })
+    out.push({ name: entry.name, path: entry.path, warned, hinted, errors: [...errors, ...inPage] })
   }
   return out
 }
@@ -79,6 +81,7 @@ for (const [part, entries] of Array.from(
     )
     expect(thrown).toEqual([])
     expect(silent).toEqual([])
+    expect(outcomes.filter((o) => o.warned && !o.hinted).map((o) => o.name)).toEqual([])
   })
 
 test("linger('init', null): a path-named warning too", async ({ page, server }) => {
