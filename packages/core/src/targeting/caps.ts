@@ -4,6 +4,8 @@ import { type NpsGroup, npsGroup } from '../survey/npsGroup'
 export interface StateKv {
   get(key: string): Promise<unknown>
   set(key: string, value: unknown): Promise<unknown>
+  /** Reads many keys in one transaction (a KvStore can); without it, each key is its own read. */
+  getMany?(keys: string[]): Promise<unknown[]>
 }
 
 /**
@@ -55,14 +57,22 @@ export interface Caps {
  * per campaign, so two tabs clobber each other less). Session counters reset when `sessionId` changes.
  */
 export async function loadCaps(kv: StateKv, sessionId: string, ids: string[]): Promise<Caps> {
-  const read = async (key: string): Promise<object | undefined> => {
+  const read = async (key: string): Promise<unknown> => {
     try {
-      return (await kv.get(key)) as object | undefined
+      return await kv.get(key)
     } catch {}
   }
-  const g: GlobalCaps = { shown: 0, pv: 0, ...(await read('g')) }
+  // One read for all of them: on every page, before any trigger is armed (issue 23's boot-up).
+  const keys = ['g', ...ids.map((id) => `c:${id}`)]
+  let values: unknown[] = []
+  try {
+    values = kv.getMany ? await kv.getMany(keys) : await Promise.all(keys.map(read))
+  } catch {}
+  const g: GlobalCaps = { shown: 0, pv: 0, ...(values[0] as object | undefined) }
   const byId: Record<string, CampaignCaps> = {}
-  for (const id of ids) byId[id] = { s: 0, t: 0, ...(await read(`c:${id}`)) }
+  ids.forEach((id, i) => {
+    byId[id] = { s: 0, t: 0, ...(values[i + 1] as object | undefined) }
+  })
   if (g.sid !== sessionId) Object.assign(g, { sid: sessionId, shown: 0 })
   const save = (key: string, value: unknown) => void kv.set(key, value).catch(() => {})
   const campaign = (id: string) => {

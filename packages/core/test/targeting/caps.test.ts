@@ -39,6 +39,29 @@ describe('loadCaps', () => {
     caps.closed('n', 'completed', T0)
     expect(caps.campaign('n').c).toBe(T0)
   })
+  it("reads every campaign's caps in one round trip to a store that can (one IndexedDB transaction)", async () => {
+    const kv = memoryKv()
+    const first = await loadCaps(kv, 's1', ['a', 'b', 'c'])
+    first.shown('b')
+    await flush()
+    const reads: string[][] = []
+    const counted = {
+      get: async (key: string) => {
+        reads.push([key])
+        return kv.get(key)
+      },
+      set: kv.set,
+      getMany: async (keys: string[]) => {
+        reads.push(keys)
+        return Promise.all(keys.map((k) => kv.get(k)))
+      },
+    }
+    const caps = await loadCaps(counted, 's1', ['a', 'b', 'c'])
+    expect(reads).toEqual([['g', 'c:a', 'c:b', 'c:c']])
+    expect(caps.campaign('b')).toMatchObject({ s: 1, t: 1 })
+    expect(caps.campaign('a')).toMatchObject({ s: 0, t: 0 })
+    expect(caps.global).toMatchObject({ shown: 1 })
+  })
   it('keeps working in memory when the kv fails', async () => {
     const broken = {
       get: async () => Promise.reject(new Error('x')),
