@@ -56,7 +56,10 @@ const table = [
       'linger-survey.js',
       'lazy chunk: preact and the multi-question survey flow; only when a `survey` campaign shows',
     ],
-    ['linger-push.js', 'web push: the prompt flow, resync, unsubscribe; only with a push campaign'],
+    [
+      'linger-push.js',
+      'web push: the prompt flow, resync, unsubscribe; only when a push prompt shows (prefetched at idle before), or at idle to resync a visitor who granted notifications',
+    ],
     ['linger-shopify.js', 'opt-in Shopify cart adapter'],
     ['linger-formats.js', 'Segment / RudderStack / PostHog encoders, only when `format` asks'],
     ['linger-sw.js', 'service worker for web push'],
