@@ -115,11 +115,11 @@ test("a tab that opens leaves a living tab's calls alone: the tab that made them
   // The same page, its config under another URL: Chromium holds a second request for a URL
   // whose first is still unanswered (its HTTP cache lock).
   const html = await readFile(new URL('../pages/pipeline-startup.html', import.meta.url), 'utf8')
-  server.route('/pipeline-startup-second.html', (_req, res) =>
+  server.route('/pipeline-startup-second.html', (_req, res) => {
     res
       .writeHead(200, { 'content-type': 'text/html' })
-      .end(html.replace('/startup-config.json', '/startup-config.json?tab=2')),
-  )
+      .end(html.replace('/startup-config.json', '/startup-config.json?tab=2'))
+  })
   const second = await context.newPage()
   await second.goto(`${server.url}/pipeline-startup-second.html`)
   await second.evaluate(() => (window as unknown as Stubbed).linger('track', 'second-own'))
