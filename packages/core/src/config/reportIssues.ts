@@ -6,8 +6,8 @@ declare const process: { env: Record<string, string | undefined> }
 /**
  * Warn about config problems without flooding the console: one `linger: <path>: <message>` line
  * per broken campaign (or top-level field), naming the campaign, what became of it and how to
- * see every problem (`?linger_debug=1`); in debug mode, one line per problem. Production builds
- * print the code instead of the prose. Every issue still goes to `onIssue`.
+ * see every problem (`?linger_debug=1`); in debug mode, one line per problem, with its prose.
+ * Otherwise production builds print the code instead of the prose. Every issue goes to `onIssue`.
  */
 export function reportIssues(
   issues: ConfigIssue[],
@@ -24,7 +24,7 @@ export function reportIssues(
     production = process.env.NODE_ENV === 'production'
   } catch {}
   const line = (i: ConfigIssue) =>
-    production ? `linger: ${i.path} ${i.code}` : `linger: ${i.path}: ${i.message}`
+    production && !debug ? `linger: ${i.path} ${i.code}` : `linger: ${i.path}: ${i.message}`
   for (const i of issues) onIssue?.(i)
   if (debug) {
     for (const i of issues) console.warn(line(i))

@@ -37,6 +37,13 @@ describe('reportIssues', () => {
     expect(warn.mock.calls[0]![0]).toMatch(/^linger: campaigns\[0\]\.trigger\.seconds required /)
   })
 
+  it('debug mode prints the prose even in production builds: it is where a person reads the details', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    reportIssues([issue], { debug: true })
+    expect(warn).toHaveBeenCalledWith('linger: campaigns[0].trigger.seconds: expected a number')
+  })
+
   it('one warning per broken campaign: names it, says it is skipped and how to see the rest', () => {
     const bad = { id: 'spring-sale', kind: 'popup', trigger: { type: 'nope' }, content: { title: 5 } }
     const ok = { id: 'ok', kind: 'nps', trigger: { type: 'time', seconds: 5 }, question: 'Q?' }
