@@ -128,3 +128,32 @@ test('a forged stamp cannot run an unsafe regex: the rule fails closed', async (
   expect(chunks).toContain('linger-regex.js')
   expect(chunks).not.toContain('linger-validate.js')
 })
+
+test('a broken campaign: one warning naming it and ?linger_debug=1; debug mode prints every problem in prose', async ({
+  page,
+  server,
+}) => {
+  const warnings: string[] = []
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()))
+  const config = popup('Still shown') as ReturnType<typeof popup> & { campaigns: unknown[] }
+  // Two problems in one campaign: an unknown trigger type and a title that is not text.
+  config.campaigns.push({
+    id: 'spring-sale',
+    kind: 'popup',
+    trigger: { type: 'nope' },
+    content: { title: 5 },
+  })
+  await open(page, server.url, config)
+  await expect(page.getByRole('heading', { name: 'Still shown' })).toBeVisible()
+  const about = (w: string) => w.startsWith('linger: campaigns[1]')
+  await expect.poll(() => warnings.filter(about).length).toBe(1)
+  expect(warnings.find(about)).toContain('campaign "spring-sale" skipped, 1 more problem(s)')
+  expect(warnings.find(about)).toContain('?linger_debug=1')
+
+  warnings.length = 0
+  // (The pop-up itself stays away now: it showed once this session.)
+  await open(page, server.url, config, '?linger_debug=1')
+  await expect.poll(() => warnings.filter(about).length).toBe(2)
+  // Path and prose (`linger: <path>: <what was expected>`), not the production build's code.
+  for (const w of warnings.filter(about)) expect(w).toMatch(/^linger: campaigns\[1\]\.\S+: \S/)
+})
