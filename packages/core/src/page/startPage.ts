@@ -1,6 +1,7 @@
 import type { CampaignsPart } from '../campaigns/CampaignsPart'
 import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
+import { nextIdentity } from '../identity/nextIdentity'
 import { touchSession } from '../identity/touchSession'
 import { createPipeline } from '../pipeline/createPipeline'
 import type { BatchEncoder, Pipeline, PipelineOptions } from '../pipeline/types'
@@ -10,7 +11,7 @@ import type { KvOptions, KvStore } from '../storage/KvStore'
 import { memoryKv } from '../storage/memoryKv'
 import { openKv } from '../storage/openKv'
 import type { LingerEvent } from '../types'
-import { DB_NAME as DB, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
+import { DB_NAME as DB, IDENTITY_KEY, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
 import { deleteDatabase } from './deleteDatabase'
 import type { EventMeta, Page } from './Page'
 import type { PageConfig } from './pageConfig'
@@ -108,6 +109,8 @@ export function startPage({
   let storedUser: string | undefined
   let dead = false
   let isReady = false
+  // Bumped by forget(): what was read or started before it must not land after it.
+  let era = 0
 
   // What waits is written ahead to this page's stash at the end of every task that changes it, not
   // only at pagehide: a starved renderer can be torn down with none, and WebKit fires none for a
@@ -187,10 +190,27 @@ export function startPage({
     } else send(early)
   }
 
-  /** Load (or, after forget, recreate) identity and the stored user. */
+  /**
+   * Counts a page view and keeps the identity it read, unless a forget() came meanwhile: then the
+   * fresh identity stands, and neither the old one nor its write reaches the fresh store.
+   */
+  const touch = async (e = era) => {
+    const id = await touchSession(
+      {
+        get: kvs.identity.get,
+        set: (k, v) => (e === era ? kvs.identity.set(k, v) : Promise.resolve()),
+      } as KvStore,
+      Date.now(),
+      true,
+    )
+    if (e === era) identity = id
+    return e === era
+  }
+  /** Load identity and the stored user. */
   const load = async () => {
-    identity = await touchSession(kvs.identity, Date.now(), true)
-    storedUser = await kvs.identity.get<string>(USER_KEY)
+    const e = era
+    const user = (await touch(e)) && (await kvs.identity.get<string>(USER_KEY))
+    if (e === era) storedUser = user || undefined
   }
 
   emit('page.viewed', { title: win.document.title, referrer: win.document.referrer })
@@ -209,7 +229,7 @@ export function startPage({
     loaded,
     identity: () => identity,
     async route() {
-      identity = await touchSession(kvs.identity, Date.now(), true)
+      await touch()
       emit('page.viewed', { title: win.document.title })
     },
     onTrack(fn) {
@@ -328,22 +348,35 @@ export function startPage({
     // The queue starts writing once consent is set: only after its store has moved.
     if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
   }
-  /** Forget in this tab: drop the queue, the state and the database; go on in memory. */
-  const forgetHere = async () => {
+  /**
+   * Forget in this tab. The cut is taken at the call, and nothing made after it waits for the rest:
+   * what was made before it is dropped at once (queue, early events, waiting calls, stashes, user),
+   * the page goes on in fresh memory stores with a fresh identity, and the old stores are cleared
+   * and the database deleted behind it. Holding later calls until all that finished would hold
+   * them for good where it never finishes.
+   */
+  const forgetHere = () => {
+    era++
     takeStash(win, CALLS) // and discard
-    await ready
-    await pipeline.forget()
-    await part?.forget()
-    // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
-    for (const s of STORES) {
-      await kvs[s].clear()
-      await kvs[s].use(memoryKv())
-    }
-    await deleteDatabase(win, DB)
+    const old = STORES.map((s) => kvs[s].use(memoryKv()))
+    identity = nextIdentity(undefined, Date.now(), true)
+    void kvs.identity.set(IDENTITY_KEY, identity)
     identified = false
-    userId = undefined
-    await load()
-    await part?.reload()
+    userId = storedUser = undefined
+    pending &&= []
+    waiting = []
+    // Calls waiting for the campaigns part: a track() or identify() made before the cut goes too.
+    held &&= held.filter(([, call]) => !call)
+    const cleared = pipeline.forget()
+    // Now, so that a cart() after the cut is made after the cart is cleared.
+    const parted = part && Promise.all([part.forget(), part.ready.then(part.reload)])
+    return (async () => {
+      await cleared
+      await parted
+      // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
+      for (const kv of await Promise.all(old)) await kv.clear()
+      await deleteDatabase(win, DB)
+    })()
   }
 
   const linger: Linger = {
@@ -359,8 +392,10 @@ export function startPage({
       inOrder(() => {
         userId = user
         identified = true
-        // After the stored user is read, so events made before this call keep theirs.
-        void loaded.then(() => kvs.identity.set(USER_KEY, user))
+        const e = era
+        // After the stored user is read, so events made before this call keep theirs; not after a
+        // forget() that came meanwhile.
+        void loaded.then(() => (e === era ? kvs.identity.set(USER_KEY, user) : undefined))
         emit('identify', { traits: traits ?? {} }, { id })
       }, ['identify', user, traits, id]),
     cart: (cart) => needs('cart', cart),
