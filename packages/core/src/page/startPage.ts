@@ -2,7 +2,6 @@ import type { CampaignsPart } from '../campaigns/CampaignsPart'
 import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { nextIdentity } from '../identity/nextIdentity'
-import { touchSession } from '../identity/touchSession'
 import { createPipeline } from '../pipeline/createPipeline'
 import type { BatchEncoder, Pipeline, PipelineOptions } from '../pipeline/types'
 import { CALLS, STASHED_CALLS, stash, stashTaken, takeStash } from '../pipeline/unloadStash'
@@ -191,19 +190,15 @@ export function startPage({
   }
 
   /**
-   * Counts a page view and keeps the identity it read, unless a forget() came meanwhile: then the
-   * fresh identity stands, and neither the old one nor its write reaches the fresh store.
+   * Counts a page view on the stored identity, unless a forget() came meanwhile: then the identity
+   * it read is the forgotten one, and the fresh one stands (in memory and in the store).
    */
   const touch = async (e = era) => {
-    const id = await touchSession(
-      {
-        get: kvs.identity.get,
-        set: (k, v) => (e === era ? kvs.identity.set(k, v) : Promise.resolve()),
-      } as KvStore,
-      Date.now(),
-      true,
-    )
-    if (e === era) identity = id
+    const id = nextIdentity(await kvs.identity.get<Identity>(IDENTITY_KEY), Date.now(), true)
+    if (e === era) {
+      identity = id
+      await kvs.identity.set(IDENTITY_KEY, id)
+    }
     return e === era
   }
   /** Load identity and the stored user. */
