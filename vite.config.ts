@@ -12,6 +12,7 @@ export default defineConfig({
     environment: 'happy-dom',
     pool: 'threads',
     restoreMocks: true,
+    setupFiles: ['packages/core/test/setupWebLocks.ts'],
     testTimeout: 20_000,
   },
 })

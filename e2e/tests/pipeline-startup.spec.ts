@@ -93,6 +93,55 @@ test('a renderer torn down with no pagehide while the data-config loads: the nex
   )
 })
 
+test("a tab that opens leaves a living tab's calls alone: the tab that made them makes them, once its config comes", async ({
+  context,
+  server,
+}) => {
+  // Found by the issue-20 busy runs (whole tabs lost): a tab that opened took the stash a living
+  // tab was writing ahead. localStorage is not kept in step across processes, so the taker can
+  // read an old copy and its removal wipes the newer one; a living tab's stash is now never taken.
+  const config = slowConfig(server)
+  const first = await context.newPage()
+  await first.goto(`${server.url}/pipeline-startup.html`)
+  await first.waitForFunction(() => (window as unknown as { linger: { loaded?: 1 } }).linger.loaded === 1)
+  await expect.poll(config.requests).toBe(1)
+  await track(first, ['early-1', 'early-2'])
+  const stashes = (page: Page) =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('linger:calls')))
+  await expect.poll(() => stashes(first)).toHaveLength(1)
+
+  // A second tab opens and runs (its config comes at once): its own call, made after it has taken
+  // the stashes of tabs gone, arrives; the first tab's stash is still there, its calls not made.
+  // The same page, its config under another URL: Chromium holds a second request for a URL
+  // whose first is still unanswered (its HTTP cache lock).
+  const html = await readFile(new URL('../pages/pipeline-startup.html', import.meta.url), 'utf8')
+  server.route('/pipeline-startup-second.html', (_req, res) => {
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(html.replace('/startup-config.json', '/startup-config.json?tab=2'))
+  })
+  const second = await context.newPage()
+  await second.goto(`${server.url}/pipeline-startup-second.html`)
+  await second.evaluate(() => (window as unknown as Stubbed).linger('track', 'second-own'))
+  const arrived = () => server.endpoint.uniqueEvents().map((e) => e.type)
+  await server.endpoint.waitFor(() => arrived().includes('second-own'))
+  expect(arrived().filter((t) => t !== 'page.viewed')).toEqual(['second-own'])
+  expect(await stashes(second)).toHaveLength(1)
+
+  // The first tab's config comes: it makes its own calls.
+  config.answer()
+  await server.endpoint.waitFor(() => arrived().includes('early-2') && arrived().includes('identify'))
+  expect(arrived().sort()).toEqual([
+    'early-1',
+    'early-2',
+    'identify',
+    'page.viewed',
+    'page.viewed',
+    'second-own',
+  ])
+  await expect.poll(() => stashes(first)).toEqual([])
+})
+
 test('events made before the visitor id is read survive the page closing: the next visit sends them', async ({
   context,
   server,

@@ -10,12 +10,11 @@ import {
   type CampaignsPart,
   type Linger,
   newEventId,
+  ownStash,
   type Page,
   pageConfig,
-  STASHED_CALLS,
   startPage,
   stashCalls,
-  stashTaken,
 } from '@linger/core/page'
 import type { EncoderFactory } from '@linger/core/wire'
 import { chunkLoader } from './chunkLoader'
@@ -48,17 +47,16 @@ if (!stub?.loaded) {
   let waiting: Call[] = Array.from(stub?.q ?? [], (args) => withId(Array.from(args) as Call))
   let runtime: Linger | undefined
   // Those the next page can make are written ahead to this page's stash at the end of the task
-  // that made them (a starved renderer can be torn down with no pagehide), and again at pagehide.
-  let tab = newEventId()
-  // The calls the stash holds now (the next page's to make once it takes them).
-  let inStash = new Set<Call>()
+  // that made them (a starved renderer can be torn down with no pagehide), and again at pagehide;
+  // no other page takes it while this one lives.
+  const own = ownStash(window, CALLS)
   let due = false
   const ahead = () => {
     if (due || !mayStash) return
     due = true
     queueMicrotask(() => {
       due = false
-      if (!runtime) inStash = new Set(stashCalls(window, tab, waiting) === waiting ? [] : waiting)
+      if (!runtime) stashCalls(own.write, waiting)
     })
   }
 
@@ -81,11 +79,9 @@ if (!stub?.loaded) {
   // calls to the next page, which makes them; the others stay, in case it comes back from the
   // bfcache (which then writes ahead under a new name).
   addEventListener('pagehide', () => {
-    if (runtime || !mayStash) return
-    waiting = stashCalls(window, tab, waiting)
-    tab = newEventId()
-    inStash = new Set()
+    if (!runtime && mayStash) waiting = stashCalls((calls) => own.leave(calls, true), waiting)
   })
+  addEventListener('pageshow', (e) => void (e.persisted && !runtime && own.back()))
 
   configFromPage(waiting, script).then((config) => {
     // `startPage` as `init` does, without init's bundled validation, campaigns, debug and Shopify
@@ -94,12 +90,9 @@ if (!stub?.loaded) {
       | { campaigns?: unknown[]; cart?: { dataLayer?: unknown; shopify?: unknown } }
       | undefined
     const fields = pageConfig(c)
-    // What was written ahead is made here, in call order with the rest (`consent`, `on`), so it is
-    // taken back before the page part starts (which takes the stashes of pages gone) — unless a
-    // page that opened meanwhile took it and makes it.
-    if (inStash.size && stashTaken(window, `${CALLS}:${tab}`))
-      waiting = waiting.filter((call) => !inStash.has(call) || !STASHED_CALLS.test(call[0]))
-    if (mayStash) stashCalls(window, tab, [])
+    // What was written ahead is made here, in call order with the rest (`consent`, `on`): the
+    // stash goes before the page part starts, which takes the stashes of pages gone.
+    own.leave([])
     runtime = startPage({
       config: fields,
       options: {

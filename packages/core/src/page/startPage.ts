@@ -3,8 +3,9 @@ import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
 import { nextIdentity } from '../identity/nextIdentity'
 import { createPipeline } from '../pipeline/createPipeline'
+import { ownStash } from '../pipeline/ownStash'
 import type { BatchEncoder, Pipeline, PipelineOptions } from '../pipeline/types'
-import { CALLS, STASHED_CALLS, stash, stashTaken, takeStash } from '../pipeline/unloadStash'
+import { CALLS, liveStashes, STASHED_CALLS, takeStash } from '../pipeline/unloadStash'
 import type { DebugModule, InitOptions, Linger } from '../runtime/types'
 import type { KvOptions, KvStore } from '../storage/KvStore'
 import { memoryKv } from '../storage/memoryKv'
@@ -100,6 +101,9 @@ export function startPage({
   // Events made before the visitor is known wait here as data: a page that goes in that window
   // stashes them, and the next page sends them with its visitor (see `leave`).
   let pending: Early[] | undefined = []
+  // This page's own calls wait here until the stashes of pages gone are read (`liveStashes`, a
+  // Web Locks query): the calls a page left were made first, so they are made first.
+  let reading: Array<[run: () => void, call?: unknown[]]> | undefined = granted ? [] : undefined
   let identity: Identity
   // Each event carries the user in effect when it was made: the last `identify()` on this page,
   // else the one stored by earlier pages (known only once storage is read).
@@ -113,38 +117,16 @@ export function startPage({
 
   // What waits is written ahead to this page's stash at the end of every task that changes it, not
   // only at pagehide: a starved renderer can be torn down with none, and WebKit fires none for a
-  // page left before its load event. A held track() carries its event id, so a call made twice
-  // (by this page and by one that took the stash meanwhile) is one event.
-  let key = `${CALLS}:${newEventId()}`
-  // What the stash holds now, by identity: waiting entries, held calls, early events.
-  let inStash = new Set<unknown>()
+  // page left before its load event. No other page takes it while this one lives (`ownStash`).
+  const own = ownStash(win, CALLS)
   let aheadDue = false
   function ahead() {
     if (aheadDue) return
     aheadDue = true
     queueMicrotask(() => {
       aheadDue = false
-      // Not written again if another page took it: that page makes those.
-      letGoIfTaken()
-      const calls = waitingCalls()
-      if (granted && !dead && (inStash.size || calls.length))
-        inStash = new Set(
-          stash(win, key, calls)
-            ? [...waiting, ...(held ?? []).map(([, call]) => call), ...(pending ?? []).map(([e]) => e)]
-            : [],
-        )
+      if (granted && !dead) own.write(waitingCalls())
     })
-  }
-  // A page that opened meanwhile took the stash and makes what it held (the same event ids): this
-  // page lets go of that, and only that (what came after it is in no stash yet), so it is made once.
-  const letGoIfTaken = () => {
-    if (!inStash.size || !stashTaken(win, key)) return
-    const taken = inStash
-    const mine = (x: unknown) => !x || !taken.has(x)
-    inStash = new Set()
-    waiting = waiting.filter(mine)
-    held &&= held.filter(([, call]) => mine(call))
-    pending &&= pending.filter(([e]) => mine(e))
   }
 
   const tell = <T>(fns: Set<(x: T) => void> | undefined, x: T) => {
@@ -248,12 +230,10 @@ export function startPage({
   let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
   const drain = () =>
     void part?.ready.then(() => {
-      letGoIfTaken()
       for (const [name, arg] of waiting.splice(0)) part![name](arg as never)
       ahead()
     })
   const release = () => {
-    letGoIfTaken()
     const calls = held ?? []
     held = undefined
     for (const [run] of calls) run()
@@ -286,11 +266,13 @@ export function startPage({
     }
   }
   const inOrder = (run: () => void, call: unknown[]) => {
-    if (!held) return run()
-    held.push([run, call])
+    const wait = reading ?? held
+    if (!wait) return run()
+    wait.push([reading ? () => inOrder(run, call) : run, call])
     ahead()
   }
-  const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown) => {
+  const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown): void => {
+    if (reading) return inOrder(() => needs(name, arg), [name, arg])
     let call = () => part?.[name](arg as never)
     if (name === 'cart' || name === 'purchase') {
       waiting.push([name, arg])
@@ -307,6 +289,7 @@ export function startPage({
     const calls: unknown[][] = [...waiting]
     for (const [, call] of held ?? []) if (call) calls.push(call)
     for (const [event, mine] of pending ?? []) calls.push(['event', event, mine])
+    for (const [, call] of reading ?? []) if (call) calls.push(call)
     return calls
   }
   /**
@@ -318,18 +301,34 @@ export function startPage({
     const calls = waitingCalls()
     held = undefined
     waiting = []
-    if (granted) stash(win, key, calls)
-    key = `${CALLS}:${newEventId()}`
-    inStash = new Set()
+    reading &&= []
+    own.leave(granted ? calls : [], true)
   }
+  const onPageshow = (e: PageTransitionEvent) => void (e.persisted && own.back())
+  win.addEventListener('pageshow', onPageshow)
+
+  // What pages gone left waiting — their early events, their cart()/purchase() calls and the calls
+  // the script tag's stub held before the page part started (`STASHED_CALLS`) — is made first,
+  // then this page's own calls made meanwhile (`reading`).
+  const read = liveStashes(win).then((live) => {
+    const mine = reading ?? []
+    reading = undefined
+    if (granted && !dead)
+      for (const [name, ...args] of takeStash(win, CALLS, live) as [string, ...unknown[]][])
+        if (name === 'event') args[0] && (pending ? pending.push(args as Early) : send(args as Early))
+        else if (STASHED_CALLS.test(name))
+          (linger as unknown as Record<string, (...a: unknown[]) => void>)[name]!(...args)
+    for (const [run] of mine) run()
+    ahead()
+  })
 
   // Events made so far go to the pipeline as soon as the visitor is known, not after the campaigns
   // chunk: a visitor who leaves while it downloads would take them along.
   const ready = loaded.then(async () => {
-    letGoIfTaken()
     for (const early of pending ?? []) send(early)
     pending = undefined
     ahead()
+    await read
     await starting
     await part?.ready
     isReady = true
@@ -395,6 +394,8 @@ export function startPage({
       }, ['identify', user, traits, id]),
     cart: (cart) => needs('cart', cart),
     purchase: (order) => needs('purchase', order),
+    show: (id) => needs('show', id),
+    hide: () => needs('hide'),
     consent(given) {
       const yes = !!given
       // Every open tab of the site follows a change: a withdrawal must stop them all storing and
@@ -403,8 +404,6 @@ export function startPage({
       if (yes !== granted) tabs?.postMessage(yes)
       setConsent(yes)
     },
-    show: (id) => needs('show', id),
-    hide: () => needs('hide'),
     on(type, fn) {
       const set = listeners.get(type) ?? new Set()
       listeners.set(type, set.add(fn))
@@ -422,18 +421,13 @@ export function startPage({
     dispose() {
       dead = true
       win.removeEventListener('pagehide', onPagehide)
+      win.removeEventListener('pageshow', onPageshow)
+      own.release()
       tabs?.close()
       part?.dispose()
       pipeline.dispose()
     },
   }
-  // What closed pages left waiting: their early events, their cart()/purchase() calls and the
-  // calls the script tag's stub held before the page part started (`STASHED_CALLS`).
-  if (granted)
-    for (const [name, ...args] of takeStash(win, CALLS) as [string, ...unknown[]][])
-      if (name === 'event') args[0] && pending!.push(args as Early)
-      else if (STASHED_CALLS.test(name))
-        (linger as unknown as Record<string, (...a: unknown[]) => void>)[name]!(...args)
   if (tabs)
     tabs.onmessage = ({ data }) => {
       if (data === 'forget') void forgetHere()

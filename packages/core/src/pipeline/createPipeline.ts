@@ -9,7 +9,7 @@ import { createSender } from './createSender'
 import { createUnload } from './createUnload'
 import type { PipelineContext } from './PipelineContext'
 import type { Pipeline, PipelineOptions } from './types'
-import { takeStash, UNSENT } from './unloadStash'
+import { liveStashes, takeStash, UNSENT } from './unloadStash'
 import { withFlushLock } from './withFlushLock'
 
 /**
@@ -59,7 +59,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   const tab = newEventId()
   const queue = createEventQueue(c)
   const sender = createSender(queue, c)
-  const unload = createUnload(queue, sender, c, tab)
+  const unload = createUnload(queue, sender, c)
 
   let incoming: LingerEvent[] = []
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -70,13 +70,18 @@ export function createPipeline(o: PipelineOptions): Pipeline {
   let gone = false // between pagehide and pageshow
   let release: (() => void) | undefined
 
-  const ingest = () => {
-    if (!incoming.length) return
-    const bytes = queue._add(incoming.splice(0), 'tracked')
+  /** Events in: until their IndexedDB write commits they are written ahead to this tab's stash. */
+  const add = (list: LingerEvent[], fate: 'tracked' | 'unstashed') => {
+    const bytes = queue._add(list, fate)
     if (c._consent) {
       unload._ahead()
       void queue._writing()?.then(unload._ahead)
     }
+    return bytes
+  }
+  const ingest = () => {
+    if (!incoming.length) return
+    const bytes = add(incoming.splice(0), 'tracked')
     if (queue._size() >= c._maxBatchEvents || bytes >= c._maxBatchBytes) flush()
     else if (!timer && queue._size() && c._consent) arm(c._flushIntervalMs)
   }
@@ -148,15 +153,19 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     flush()
   })
   on(w?.document, 'visibilitychange', () => w!.document.visibilityState === 'hidden' && flush())
-  // Events stored by earlier visits or by tabs that died, and what closed pages stashed, go out now.
+  // Events stored by earlier visits or by tabs that died, and what pages gone stashed, go out now.
   if (c._consent) {
-    const stashed = takeStash(w, UNSENT) as LingerEvent[]
-    for (const n of stashed) if (typeof n === 'number') queue._unreported += n
-    queue._add(
-      stashed.filter((e) => e?.id && e.type),
-      'unstashed',
-    )
     arm(0)
+    void liveStashes(w).then((live) => {
+      if (dead || gone || !c._consent) return
+      const stashed = takeStash(w, UNSENT, live)
+      for (const n of stashed) if (typeof n === 'number') queue._unreported += n
+      add(
+        (stashed as LingerEvent[]).filter((e) => e?.id && e.type),
+        'unstashed',
+      )
+      flush()
+    })
   }
 
   return {
@@ -188,6 +197,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
       clearTimeout(timer)
       release?.()
       listening.abort()
+      unload._release()
     },
     stats: () => ({ queued: queue._size() + incoming.length, ...ledger._stats }),
   }

@@ -1,7 +1,8 @@
 import type { EventQueue } from './createEventQueue'
 import { KEEPALIVE, type Sender } from './createSender'
+import { ownStash } from './ownStash'
 import type { PipelineContext } from './PipelineContext'
-import { stash, takeStash, UNSENT } from './unloadStash'
+import { takeStash, UNSENT } from './unloadStash'
 
 /**
  * Leaving the page: what no store holds yet goes to a localStorage stash (with the drops not
@@ -9,10 +10,10 @@ import { stash, takeStash, UNSENT } from './unloadStash'
  * to arrive — the answer may come after the page is gone — so every event stays in the store or the
  * stash until a later page hears a 2xx for it.
  */
-export function createUnload(queue: EventQueue, sender: Sender, c: PipelineContext, tab: string) {
+export function createUnload(queue: EventQueue, sender: Sender, c: PipelineContext) {
   const w = c._window
   const nav = w?.navigator
-  const key = `${UNSENT}:${tab}`
+  const own = ownStash(w, UNSENT)
 
   /** Sends, synchronously, what fits in the keepalive quota; events not in the store go first. */
   const send = () => {
@@ -51,25 +52,23 @@ export function createUnload(queue: EventQueue, sender: Sender, c: PipelineConte
      * drop count stays with the living tab, which reports it itself; pagehide stashes it.
      */
     _ahead() {
-      stash(
-        w,
-        key,
-        queue._unstored().map((r) => r._event),
-      )
+      own.write(queue._unstored().map((r) => r._event))
     },
     /** The page is going: stash what no store holds yet, then send what fits. */
     _leave() {
       const unsent = queue._unstored().map((r) => r._event)
       const told = queue._unreported
-      if (stash(w, key, told ? [...unsent, told] : unsent)) {
+      if (own.leave(told ? [...unsent, told] : unsent)) {
         c._ledger._count('stashed', unsent.length)
         queue._unreported = 0
       }
       send()
     },
+    /** Disposed: this tab writes no more, and a page that opens may take its stash. */
+    _release: own.release,
     /** Back from the back/forward cache: what no later page took from the stash is this page's again. */
     _back() {
-      for (const item of takeStash(w, key)) if (typeof item === 'number') queue._unreported += item
+      for (const item of takeStash(w, own.back())) if (typeof item === 'number') queue._unreported += item
     },
   }
 }

@@ -29,14 +29,17 @@ export function stash(w: Window | undefined, key: string, items: unknown[]): boo
   }
 }
 
-/** Takes what every closed tab stashed under `prefix`, removing it from localStorage. */
-export function takeStash(w: Window | undefined, prefix: string): unknown[] {
+/**
+ * Takes what the tabs that are gone stashed under `prefix`, removing it from localStorage; a key
+ * in `live` is a living page's own (see `ownStash`) and stays.
+ */
+export function takeStash(w: Window | undefined, prefix: string, live?: Set<string>): unknown[] {
   const items: unknown[] = []
   try {
     const ls = w!.localStorage
     const keys = Array.from({ length: ls.length }, (_, i) => ls.key(i))
     for (const key of keys)
-      if (key?.startsWith(prefix))
+      if (key?.startsWith(prefix) && !live?.has(key))
         try {
           const raw = ls.getItem(key)
           ls.removeItem(key)
@@ -46,11 +49,16 @@ export function takeStash(w: Window | undefined, prefix: string): unknown[] {
   return items
 }
 
-/** Whether the stash at `key`, which this page wrote, has been taken by another page meanwhile. */
-export function stashTaken(w: Window | undefined, key: string): boolean {
+/**
+ * The stashes of pages that live, for `takeStash` to leave: a living page holds a Web Lock named
+ * like its stash (`ownStash`); a closed, crashed or bfcached page holds none. A living page's stash
+ * is never taken: localStorage is not kept in step across a browser's processes, so a page reading
+ * another's live stash may read an old copy, and its removal then wipes the newer one. Without
+ * Web Locks: none known, every stash is taken (a call may then be made twice, with one event id).
+ */
+export async function liveStashes(w: Window | undefined): Promise<Set<string> | undefined> {
   try {
-    return w!.localStorage.getItem(key) === null
-  } catch {
-    return false
-  }
+    const { held = [], pending = [] } = await w!.navigator.locks.query()
+    return new Set([...held, ...pending].map((lock) => lock.name!))
+  } catch {}
 }

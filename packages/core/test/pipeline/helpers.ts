@@ -112,18 +112,5 @@ export async function settle(ms = 0) {
   for (let i = 0; i < 30; i++) await vi.advanceTimersByTimeAsync(i ? 0 : ms)
 }
 
-/** A minimal Web Locks stand-in: `ifAvailable` requests get `null` while the name is held. */
-export function fakeLocks(): LockManager {
-  const held = new Set<string>()
-  return {
-    async request(name: string, options: LockOptions, callback: (lock: Lock | null) => unknown) {
-      if (held.has(name) && options.ifAvailable) return callback(null)
-      held.add(name)
-      try {
-        return await callback({ name, mode: 'exclusive' } as Lock)
-      } finally {
-        held.delete(name)
-      }
-    },
-  } as LockManager
-}
+/** A Web Locks manager of its own (one browser profile): see ../webLocks.ts. */
+export { webLocks as fakeLocks } from '../webLocks'

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { memoryKv } from '../../src/storage/memoryKv'
-import { countingKv, ev, fakeFetch, settle } from './helpers'
+import { countingKv, ev, fakeFetch, fakeLocks, fakeWindow, settle } from './helpers'
 import { make, useFakeTime } from './setup'
 
 useFakeTime()
@@ -178,6 +178,39 @@ describe('a tab closed before its IndexedDB write commits', () => {
     await settle()
     expect(next.net.ids()).toEqual(events.map((e) => e.id))
     expect(stashed(localStorage)).toEqual([])
+  })
+
+  it('a tab that opens takes the stashes of tabs gone, never of a tab that lives on', async () => {
+    // Found by the issue-20 busy runs: localStorage is not kept in step across a browser's
+    // processes, so a tab reading a living tab's stash can read an old copy, and its removal then
+    // wipes the newer one. A living tab holds a Web Lock named like its stash.
+    const localStorage = storage()
+    const locks = fakeLocks()
+    const tab = () => {
+      const t = make(
+        { kv: countingKv([], 60_000), flushIntervalMs: 60_000, window: fakeWindow(locks) },
+        [],
+        'network',
+      )
+      Object.assign(t.win, { localStorage })
+      return t
+    }
+    const living = tab()
+    const gone = tab()
+    await settle() // both have looked for stashes to take
+    const mine = [ev(), ev()]
+    const theirs = [ev()]
+    for (const e of mine) living.pipeline.enqueue(e)
+    for (const e of theirs) gone.pipeline.enqueue(e)
+    await Promise.resolve()
+    gone.pipeline.dispose() // torn down: its lock goes with it
+
+    const next = make({ window: Object.assign(fakeWindow(locks), { localStorage }) as never })
+    await settle()
+    // The gone tab's event is the new tab's now (stored, to send once the flush lock is its);
+    // the living tab's stash stays, with both of its events.
+    expect([...next.kv.map.keys()].filter((k) => k !== 'lease')).toEqual(theirs.map((e) => e.id))
+    expect(stashed(localStorage)).toEqual(mine.map((e) => e.id))
   })
 
   it('stashes events held by a store that fell back to memory, though it took them', async () => {

@@ -1,0 +1,53 @@
+import { newEventId } from '../identity/newEventId'
+import { stash } from './unloadStash'
+
+/** Holds the Web Lock `name` until the function it returns is called (no Web Locks: nothing). */
+function holdLock(w: Window | undefined, name: string): () => void {
+  let free: (() => void) | undefined
+  let freed = false
+  try {
+    w!.navigator.locks
+      .request(name, () => (freed ? undefined : new Promise<void>((done) => (free = done))))
+      .catch(() => {})
+  } catch {}
+  return () => {
+    freed = true
+    free?.()
+  }
+}
+
+/**
+ * This page's own stash under `prefix`, written ahead while the page lives. A Web Lock named like
+ * its key says the page lives: other pages take only stashes whose lock is free (`liveStashes`).
+ * At pagehide the last write is made and the lock freed — a page in the bfcache must hold none,
+ * and one torn down frees it with its renderer — and it is locked again if the page comes back.
+ */
+export function ownStash(w: Window | undefined, prefix: string) {
+  const name = () => `${prefix}:${newEventId()}`
+  let key = name()
+  let left = key
+  let free = holdLock(w, key)
+  return {
+    /** Writes `items` (none: removes the key); says whether they were written. */
+    write: (items: unknown[]) => stash(w, key, items),
+    /**
+     * The page is going: its last write, which pages that open may take now. `moveOn`: what this
+     * page writes after it goes under a new key (it wrote a part of what it holds, not all of it).
+     */
+    leave(items: unknown[], moveOn?: boolean) {
+      const written = stash(w, key, items)
+      free()
+      left = key
+      if (moveOn) key = name()
+      return written
+    },
+    /** This page writes no more (disposed): pages that open may take what it wrote. */
+    release: () => free(),
+    /** Back from the bfcache: the page lives again. Returns the key it left its stash under. */
+    back() {
+      free()
+      free = holdLock(w, key)
+      return left
+    },
+  }
+}
