@@ -272,14 +272,14 @@ export function startPage({
     ahead()
   }
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown): void => {
-    if (reading) return inOrder(() => needs(name, arg), [name, arg])
+    if (reading) return void inOrder(() => needs(name, arg), [name, arg])
     let call = () => part?.[name](arg as never)
     if (name === 'cart' || name === 'purchase') {
       waiting.push([name, arg])
       ahead()
       call = drain
     }
-    if (part && !held) return call()
+    if (part && !held) return void call()
     held = [...(held ?? []), [call]]
     begin()
   }
@@ -359,8 +359,11 @@ export function startPage({
     userId = storedUser = undefined
     pending &&= []
     waiting = []
-    // Calls waiting for the campaigns part: a track() or identify() made before the cut goes too.
-    held &&= held.filter(([, call]) => !call)
+    // Calls still waiting (for the stashes to be read, for the campaigns part) go too, but show()
+    // and hide(): they store nothing.
+    const shows = ([, call]: [unknown, unknown[]?]) => !call || /^(show|hide)$/.test(call[0] as string)
+    held &&= held.filter(shows)
+    reading &&= reading.filter(shows)
     const cleared = pipeline.forget()
     // Now, so that a cart() after the cut is made after the cart is cleared.
     const parted = part && Promise.all([part.forget(), part.ready.then(part.reload)])

@@ -56,7 +56,11 @@ async function until<T>(p: Promise<T>) {
 
 beforeEach(() => {
   localStorage.clear()
-  vi.useFakeTimers({ now: Date.parse('2026-12-05T12:00:00Z') })
+  // Not setImmediate: the other tab's BroadcastChannel message comes in a real task.
+  vi.useFakeTimers({
+    now: Date.parse('2026-12-05T12:00:00Z'),
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  })
 })
 afterEach(() => {
   for (const l of running.splice(0)) l.dispose()
@@ -114,6 +118,36 @@ describe('forget()', () => {
     expect(first!.visitorId).not.toBe(OLD.visitorId)
     expect(later).toMatchObject({ visitorId: first!.visitorId, sessionId: first!.sessionId })
     expect(d.stores.get('linger/identity')!.map.size).toBe(0)
+  })
+
+  it('erases what a page gone left in its stash, even when the stashes are read after it', async () => {
+    localStorage.setItem('linger:calls:gone-page', JSON.stringify([['track', 'left-behind', {}, 'e-1']]))
+    const { linger, sent } = start(device())
+    void linger.forget()
+    linger.track('after')
+    await until(linger.ready)
+    await settle(10_000)
+    expect(sent().map((e) => e.type)).toEqual(['after'])
+  })
+
+  it('from another tab: that tab erases what it made before the message, and sends what it makes after it as a new visitor', async () => {
+    const d = device()
+    const a = start(d)
+    const b = start(d)
+    await until(Promise.all([a.linger.ready, b.linger.ready]))
+    // One queue for both tabs (one store): either may send the other's events.
+    const sent = () => [...new Map([...a.sent(), ...b.sent()].map((e) => [e.id, e])).values()]
+    await settle(6000)
+    const before = sent()[0]!.visitorId
+    b.linger.track('b-before')
+    void a.linger.forget()
+    // The message arrives in a later task.
+    for (let i = 0; i < 20; i++) await new Promise((done) => setImmediate(done))
+    b.linger.track('b-after')
+    await settle(10_000)
+    const made = sent().filter((e) => e.type !== 'page.viewed')
+    expect(made.map((e) => e.type)).toEqual(['b-after'])
+    expect(made[0]!.visitorId).not.toBe(before)
   })
 
   it('twice in a row: each erases what came before it, and what follows the last one is sent', async () => {
