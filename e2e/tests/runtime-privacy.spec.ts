@@ -97,6 +97,8 @@ test('forget() erases what came before it, not after: a sign-out and the next us
   page,
   server,
 }) => {
+  // Until forget(), the endpoint refuses every batch: what came before it stays queued.
+  server.endpoint.always({ status: 503, headers: { 'retry-after': '1' } })
   await page.clock.install()
   await open(page, server.url, config())
   const before = (await seen(page))[0]!.visitorId
@@ -105,17 +107,24 @@ test('forget() erases what came before it, not after: a sign-out and the next us
     l.identify('user-1')
     l.track('basket')
   })
-  // Stored, not sent yet (the flush timer is on the paused clock).
+  // Stored, not sent. Read only: a read that created the database or a store would race Linger's.
   const queued = () =>
     page.evaluate(
       () =>
         new Promise<number>((done) => {
           const open = indexedDB.open('linger')
+          open.onupgradeneeded = () => open.transaction?.abort()
+          open.onerror = () => done(0)
           open.onsuccess = () => {
-            const count = open.result.transaction('queue').objectStore('queue').count()
-            count.onsuccess = () => {
-              open.result.close()
-              done(count.result)
+            const db = open.result
+            if (!db.objectStoreNames.contains('queue')) {
+              db.close()
+              return done(0)
+            }
+            const count = db.transaction('queue').objectStore('queue').count()
+            count.onsuccess = count.onerror = () => {
+              db.close()
+              done(count.result ?? 0)
             }
           }
         }),
@@ -128,7 +137,8 @@ test('forget() erases what came before it, not after: a sign-out and the next us
     l.identify('user-2')
     l.track('after')
   })
-  await page.clock.runFor(10_000)
+  server.endpoint.always({ status: 200 })
+  await page.clock.runFor(60_000)
   await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'after'))
   const sent = server.endpoint.uniqueEvents()
   expect(sent.map((e) => [e.type, e.userId])).toEqual([
