@@ -2,7 +2,7 @@
 // while the data-config is still loading, or while IndexedDB has not yet given the visitor id —
 // hands them to the next page. The shipped linger.js in Chromium; the next visit delivers.
 import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 import type { FixtureServer } from '../support/server'
 import { expect, test } from '../support/test'
 
@@ -21,6 +21,16 @@ function slowConfig(server: FixtureServer) {
   return { answer, requests: () => requests }
 }
 
+/** A page whose linger.js runs and has asked for its data-config, which has not come (`config.answer()`). */
+async function openWhileConfigLoads(context: BrowserContext, server: FixtureServer) {
+  const config = slowConfig(server)
+  const first = await context.newPage()
+  await first.goto(`${server.url}/pipeline-startup.html`)
+  await first.waitForFunction(() => (window as unknown as { linger: { loaded?: 1 } }).linger.loaded === 1)
+  await expect.poll(config.requests).toBe(1)
+  return { config, first }
+}
+
 const track = (page: Page, names: string[]) =>
   page.evaluate((list) => {
     const w = window as unknown as Stubbed
@@ -32,12 +42,7 @@ test('calls made while the data-config loads survive the page closing: the next 
   context,
   server,
 }) => {
-  const config = slowConfig(server)
-  const first = await context.newPage()
-  await first.goto(`${server.url}/pipeline-startup.html`)
-  // linger.js runs and has asked for its config, which has not come.
-  await first.waitForFunction(() => (window as unknown as { linger: { loaded?: 1 } }).linger.loaded === 1)
-  await expect.poll(config.requests).toBe(1)
+  const { config, first } = await openWhileConfigLoads(context, server)
   await track(first, ['early-1', 'early-2', 'early-3'])
   await Promise.all([first.waitForEvent('close'), first.close({ runBeforeUnload: true })]) // close() does not wait for pagehide
   config.answer()
@@ -70,11 +75,7 @@ test('a renderer torn down with no pagehide while the data-config loads: the nex
 }) => {
   // Found by the issue-20 chaos run with 4x-slowed tabs (whole tabs lost): a browser that gives up
   // on a starved renderer runs no pagehide, and the calls waited in memory only.
-  const config = slowConfig(server)
-  const first = await context.newPage()
-  await first.goto(`${server.url}/pipeline-startup.html`)
-  await first.waitForFunction(() => (window as unknown as { linger: { loaded?: 1 } }).linger.loaded === 1)
-  await expect.poll(config.requests).toBe(1)
+  const { config, first } = await openWhileConfigLoads(context, server)
   await track(first, ['early-1', 'early-2'])
   await Promise.all([first.waitForEvent('crash'), first.goto('chrome://crash').catch(() => {})])
   config.answer()
@@ -100,11 +101,7 @@ test("a tab that opens leaves a living tab's calls alone: the tab that made them
   // Found by the issue-20 busy runs (whole tabs lost): a tab that opened took the stash a living
   // tab was writing ahead. localStorage is not kept in step across processes, so the taker can
   // read an old copy and its removal wipes the newer one; a living tab's stash is now never taken.
-  const config = slowConfig(server)
-  const first = await context.newPage()
-  await first.goto(`${server.url}/pipeline-startup.html`)
-  await first.waitForFunction(() => (window as unknown as { linger: { loaded?: 1 } }).linger.loaded === 1)
-  await expect.poll(config.requests).toBe(1)
+  const { config, first } = await openWhileConfigLoads(context, server)
   await track(first, ['early-1', 'early-2'])
   const stashes = (page: Page) =>
     page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('linger:calls')))

@@ -34,8 +34,9 @@ const linger = (args: string[], stdin?: string) =>
 
 const nps = { id: 'n', kind: 'nps', trigger: { type: 'time', seconds: 5 }, question: 'Q?' }
 
-// Each test spawns node + tsx (about a second), so they run side by side.
-describe.concurrent('linger', () => {
+// Each test spawns node + tsx (about a second), so they run side by side; on a loaded 2-core CI
+// machine a dozen of them starting together can take longer than vitest's 20 s default.
+describe.concurrent('linger', { timeout: 60_000 }, () => {
   it('help lists the commands', async ({ expect }) => {
     const { code, stdout } = await linger(['help'])
     expect(code).toBe(0)
