@@ -3,7 +3,7 @@ import { startPage } from '../../src/page/startPage'
 import { createPipeline } from '../../src/pipeline/createPipeline'
 import type { Linger } from '../../src/runtime/types'
 import type { KvStore } from '../../src/storage/KvStore'
-import { IDENTITY_KEY } from '../../src/wire/storageLayout'
+import { IDENTITY_KEY, USER_KEY } from '../../src/wire/storageLayout'
 import { countingKv, fakeFetch, settle } from '../pipeline/helpers'
 
 // forget() takes its cut when it is called: what came before it is erased, what comes after it
@@ -148,6 +148,21 @@ describe('forget()', () => {
     const made = sent().filter((e) => e.type !== 'page.viewed')
     expect(made.map((e) => e.type)).toEqual(['b-after'])
     expect(made[0]!.visitorId).not.toBe(before)
+  })
+
+  it('an identify() made before it leaves no user behind; one made after it is stored for the fresh visitor', async () => {
+    const d = device()
+    const { linger } = start(d, 'required')
+    linger.identify('u-1') // its user is stored once the stored one is read: after the cut
+    void linger.forget()
+    linger.consent(true)
+    await until(linger.ready)
+    await settle(100)
+    const stored = () => d.stores.get('linger/identity')!.map
+    expect(stored().get(USER_KEY)).toBeUndefined()
+    linger.identify('u-2')
+    await settle(100)
+    expect(stored().get(USER_KEY)).toBe('u-2')
   })
 
   it('twice in a row: each erases what came before it, and what follows the last one is sent', async () => {
