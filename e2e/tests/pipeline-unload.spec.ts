@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../support/browser'
+import { hangIndexedDb } from '../support/hangIndexedDb'
 import type { FixtureServer } from '../support/server'
 import { expect, test } from '../support/test'
 
@@ -177,9 +178,7 @@ test('a renderer torn down with no pagehide at all: what it tracked, its purchas
   // renderer runs no pagehide, and what was in memory only (events not yet in IndexedDB, calls
   // waiting for linger-campaigns.js) went with it. Here IndexedDB hangs (so the events live in
   // memory), the endpoint fails, the campaigns chunk is on its way, and the renderer crashes.
-  await context.addInitScript(() => {
-    if (location.search.includes('hang')) IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest
-  })
+  await hangIndexedDb(context)
   server.endpoint.always({ status: 503 })
   const arrive = holdBackCampaignsChunk(server)
   const first = await context.newPage()

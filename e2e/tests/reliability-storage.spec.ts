@@ -2,6 +2,7 @@
 // keeps working from memory (events still reach the endpoint) and no error reaches the page. A
 // corrupt record in the stored queue is skipped; the other events are delivered.
 import type { Page } from '@playwright/test'
+import { hangIndexedDb } from '../support/hangIndexedDb'
 import { expect, test } from '../support/test'
 
 type Win = { linger: (...a: unknown[]) => void }
@@ -171,9 +172,7 @@ test('storage fell back to memory and the endpoint fails: the events left at pag
   // Found while chasing a chaos run that lost one tab's whole round: with IndexedDB hung, the
   // memory store took the events and they counted as stored, so pagehide did not stash them and
   // a failed keepalive request was their end.
-  await context.addInitScript(() => {
-    if (location.search.includes('hang')) IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest
-  })
+  await hangIndexedDb(context)
   server.endpoint.always({ status: 503 })
   const first = await context.newPage()
   await first.goto(`${server.url}/reliability-storage.html?hang`)
