@@ -178,12 +178,13 @@ export async function presetVisitor(page: Page, shopUrl: string, visitorId: stri
 
 /**
  * Waits until Linger on `page` has read the preset identity from IndexedDB and counted this
- * visit. Jumping a fake clock before then would also run out the store's open timeout, and
- * Linger would rightly go on in memory, as a new visitor.
+ * visit, and the `pageviews`th page view of the session (a later page of the visit: its own read).
+ * Jumping a fake clock before then would also run out the store's open timeout, and Linger would
+ * rightly go on in memory, as a new visitor.
  */
-export async function lingerStarted(page: Page): Promise<void> {
+export async function lingerStarted(page: Page, pageviews = 1): Promise<void> {
   await page.waitForFunction(
-    () =>
+    (pageviews) =>
       new Promise<boolean>((done) => {
         const open = indexedDB.open('linger')
         open.onerror = () => done(false)
@@ -196,11 +197,11 @@ export async function lingerStarted(page: Page): Promise<void> {
           const read = db.transaction('identity').objectStore('identity').get('identity')
           read.onsuccess = read.onerror = () => {
             db.close()
-            done((read.result?.visitCount ?? 0) >= 1)
+            done((read.result?.visitCount ?? 0) >= 1 && (read.result?.pageviewsInSession ?? 0) >= pageviews)
           }
         }
       }),
-    null,
+    pageviews,
     { polling: 100 },
   )
 }

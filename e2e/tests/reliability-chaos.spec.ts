@@ -99,7 +99,7 @@ test('chaos delivery: every tracked event reaches the collector exactly once', a
   context,
   server,
 }) => {
-  test.setTimeout(Math.max(120_000, TARGET * 60))
+  test.setTimeout(Math.max(180_000, TARGET * 80))
   const db = await openDatabase({ dataDir: 'memory://' })
   try {
     const app = createApp({ db, rateLimit: false })

@@ -93,6 +93,65 @@ test('forget() leaves no Linger IndexedDB database and continues with a new visi
   await expect(page.getByRole('dialog', { name: 'Hello' })).toBeVisible()
 })
 
+test('forget() erases what came before it, not after: a sign-out and the next user, made right after it, reach the endpoint as the new visitor', async ({
+  page,
+  server,
+}) => {
+  // Until forget(), the endpoint refuses every batch: what came before it stays queued.
+  server.endpoint.always({ status: 503, headers: { 'retry-after': '1' } })
+  await page.clock.install()
+  await open(page, server.url, config())
+  const before = (await seen(page))[0]!.visitorId
+  await page.evaluate(() => {
+    const l = (window as unknown as W).linger
+    l.identify('user-1')
+    l.track('basket')
+  })
+  // Stored, not sent. Read only: a read that created the database or a store would race Linger's.
+  const queued = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const open = indexedDB.open('linger')
+          open.onupgradeneeded = () => open.transaction?.abort()
+          open.onerror = () => done(0)
+          open.onsuccess = () => {
+            const db = open.result
+            if (!db.objectStoreNames.contains('queue')) {
+              db.close()
+              return done(0)
+            }
+            const count = db.transaction('queue').objectStore('queue').count()
+            count.onsuccess = count.onerror = () => {
+              db.close()
+              done(count.result ?? 0)
+            }
+          }
+        }),
+    )
+  await expect.poll(queued).toBeGreaterThanOrEqual(3)
+  await page.evaluate(() => {
+    const l = (window as unknown as W).linger
+    void l.forget()
+    l.track('signed-out')
+    l.identify('user-2')
+    l.track('after')
+  })
+  server.endpoint.always({ status: 200 })
+  await page.clock.runFor(60_000)
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'after'))
+  const sent = server.endpoint.uniqueEvents()
+  expect(sent.map((e) => [e.type, e.userId])).toEqual([
+    ['signed-out', undefined],
+    ['identify', 'user-2'],
+    ['after', 'user-2'],
+  ])
+  const visitors = new Set(sent.map((e) => e.visitorId))
+  expect(visitors.size).toBe(1)
+  expect(visitors.has(before)).toBe(false)
+  await expect.poll(() => lingerDatabases(page)).toEqual([])
+})
+
 test("forget() in one tab forgets in the site's other open tabs too: they store nothing again and go on as a new visitor", async ({
   context,
   server,

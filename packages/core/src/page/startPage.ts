@@ -1,7 +1,7 @@
 import type { CampaignsPart } from '../campaigns/CampaignsPart'
 import type { Identity } from '../identity/Identity'
 import { newEventId } from '../identity/newEventId'
-import { touchSession } from '../identity/touchSession'
+import { nextIdentity } from '../identity/nextIdentity'
 import { createPipeline } from '../pipeline/createPipeline'
 import { ownStash } from '../pipeline/ownStash'
 import type { BatchEncoder, Pipeline, PipelineOptions } from '../pipeline/types'
@@ -11,7 +11,7 @@ import type { KvOptions, KvStore } from '../storage/KvStore'
 import { memoryKv } from '../storage/memoryKv'
 import { openKv } from '../storage/openKv'
 import type { LingerEvent } from '../types'
-import { DB_NAME as DB, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
+import { DB_NAME as DB, IDENTITY_KEY, STORE_NAMES as STORES, USER_KEY } from '../wire/storageLayout'
 import { deleteDatabase } from './deleteDatabase'
 import type { EventMeta, Page } from './Page'
 import type { PageConfig } from './pageConfig'
@@ -112,6 +112,8 @@ export function startPage({
   let storedUser: string | undefined
   let dead = false
   let isReady = false
+  // Bumped by forget(): what was read or started before it must not land after it.
+  let era = 0
 
   // What waits is written ahead to this page's stash at the end of every task that changes it, not
   // only at pagehide: a starved renderer can be torn down with none, and WebKit fires none for a
@@ -169,10 +171,23 @@ export function startPage({
     } else send(early)
   }
 
-  /** Load (or, after forget, recreate) identity and the stored user. */
+  /**
+   * Counts a page view on the stored identity, unless a forget() came meanwhile: then the identity
+   * it read is the forgotten one, and the fresh one stands (in memory and in the store).
+   */
+  const touch = async (e = era) => {
+    const id = nextIdentity(await kvs.identity.get<Identity>(IDENTITY_KEY), Date.now(), true)
+    if (e === era) {
+      identity = id
+      await kvs.identity.set(IDENTITY_KEY, id)
+    }
+    return e === era
+  }
+  /** Load identity and the stored user. */
   const load = async () => {
-    identity = await touchSession(kvs.identity, Date.now(), true)
-    storedUser = await kvs.identity.get<string>(USER_KEY)
+    const e = era
+    const user = (await touch(e)) && (await kvs.identity.get<string>(USER_KEY))
+    if (e === era) storedUser = user || undefined
   }
 
   emit('page.viewed', { title: win.document.title, referrer: win.document.referrer })
@@ -191,7 +206,7 @@ export function startPage({
     loaded,
     identity: () => identity,
     async route() {
-      identity = await touchSession(kvs.identity, Date.now(), true)
+      await touch()
       emit('page.viewed', { title: win.document.title })
     },
     onTrack(fn) {
@@ -257,14 +272,14 @@ export function startPage({
     ahead()
   }
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown): void => {
-    if (reading) return inOrder(() => needs(name, arg), [name, arg])
+    if (reading) return void inOrder(() => needs(name, arg), [name, arg])
     let call = () => part?.[name](arg as never)
     if (name === 'cart' || name === 'purchase') {
       waiting.push([name, arg])
       ahead()
       call = drain
     }
-    if (part && !held) return call()
+    if (part && !held) return void call()
     held = [...(held ?? []), [call]]
     begin()
   }
@@ -327,22 +342,38 @@ export function startPage({
     // The queue starts writing once consent is set: only after its store has moved.
     if (yes) void Promise.all(moved).then(() => granted && pipeline.setConsent(true))
   }
-  /** Forget in this tab: drop the queue, the state and the database; go on in memory. */
-  const forgetHere = async () => {
+  /**
+   * Forget in this tab. The cut is taken at the call, and nothing made after it waits for the rest:
+   * what was made before it is dropped at once (queue, early events, waiting calls, stashes, user),
+   * the page goes on in fresh memory stores with a fresh identity, and the old stores are cleared
+   * and the database deleted behind it. Holding later calls until all that finished would hold
+   * them for good where it never finishes.
+   */
+  const forgetHere = () => {
+    era++
     takeStash(win, CALLS) // and discard
-    await ready
-    await pipeline.forget()
-    await part?.forget()
-    // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
-    for (const s of STORES) {
-      await kvs[s].clear()
-      await kvs[s].use(memoryKv())
-    }
-    await deleteDatabase(win, DB)
+    const old = STORES.map((s) => kvs[s].use(memoryKv()))
+    identity = nextIdentity(undefined, Date.now(), true)
+    void kvs.identity.set(IDENTITY_KEY, identity)
     identified = false
-    userId = undefined
-    await load()
-    await part?.reload()
+    userId = storedUser = undefined
+    pending &&= []
+    waiting = []
+    // Calls still waiting (for the stashes to be read, for the campaigns part) go too, but show()
+    // and hide(): they store nothing.
+    const shows = ([, call]: [unknown, unknown[]?]) => !call || /^(show|hide)$/.test(call[0] as string)
+    held &&= held.filter(shows)
+    reading &&= reading.filter(shows)
+    const cleared = pipeline.forget()
+    // Now, so that a cart() after the cut is made after the cart is cleared.
+    const parted = part && Promise.all([part.forget(), part.ready.then(part.reload)])
+    return (async () => {
+      await cleared
+      await parted
+      // Clear each store, then drop the database (a clear still holds if another tab blocks the delete).
+      for (const kv of await Promise.all(old)) await kv.clear()
+      await deleteDatabase(win, DB)
+    })()
   }
 
   const linger: Linger = {
@@ -358,8 +389,10 @@ export function startPage({
       inOrder(() => {
         userId = user
         identified = true
-        // After the stored user is read, so events made before this call keep theirs.
-        void loaded.then(() => kvs.identity.set(USER_KEY, user))
+        const e = era
+        // After the stored user is read, so events made before this call keep theirs; not after a
+        // forget() that came meanwhile.
+        void loaded.then(() => (e === era ? kvs.identity.set(USER_KEY, user) : undefined))
         emit('identify', { traits: traits ?? {} }, { id })
       }, ['identify', user, traits, id]),
     cart: (cart) => needs('cart', cart),

@@ -4,9 +4,10 @@ import type { KvStore } from '../storage/KvStore'
 export interface SwitchKv extends KvStore {
   /**
    * Use `next` from now on (at once, so no write lands in the old store); with `copy`, carry
-   * the old entries over, except keys written to `next` meanwhile (those are newer).
+   * the old entries over, except keys written to `next` meanwhile (those are newer). Resolves to
+   * the store it replaced (`forget()` clears that one while the page goes on in `next`).
    */
-  use(next: KvStore, copy?: boolean): Promise<void>
+  use(next: KvStore, copy?: boolean): Promise<KvStore>
 }
 
 export function switchKv(initial: KvStore): SwitchKv {
@@ -31,12 +32,13 @@ export function switchKv(initial: KvStore): SwitchKv {
     async use(next, copy) {
       const from = kv
       kv = next
-      if (!copy) return
+      if (!copy) return from
       const mine = new Set<IDBValidKey>()
       written = mine
       const entries = await from.entries().catch(() => [] as [IDBValidKey, unknown][])
       await next.setMany(entries.filter(([k]) => !mine.has(k))).catch(() => {})
       if (written === mine) written = undefined
+      return from
     },
   } as SwitchKv
 }

@@ -32,6 +32,9 @@ export function createEventQueue(c: PipelineContext) {
   let toPut: QueuedEvent[] = []
   let toDel: QueuedEvent[] = []
   let writing: Promise<void> | undefined
+  // forget() asked the writer to clear the store; the last clear's error, for forget() to rethrow.
+  let clearDue = false
+  let failed: [error: unknown] | undefined
   let kind = kv.kind
 
   const sorted = () => [...events.values()].sort(byId)
@@ -77,8 +80,20 @@ export function createEventQueue(c: PipelineContext) {
     if (!c._consent || !(add.length || del.length)) return
     toPut.push(...add)
     toDel.push(...del)
-    writing ||= (async () => {
-      while (toPut.length || toDel.length) {
+    write()
+  }
+  const write = () =>
+    (writing ||= (async () => {
+      while (clearDue || toPut.length || toDel.length) {
+        // forget()'s clear, in line with the writes: after the one running at the cut (its events
+        // are erased with it), before any made after the cut (those are kept).
+        if (clearDue) {
+          clearDue = false
+          failed = await kv.clear().then(
+            () => undefined,
+            (e: unknown) => [e],
+          )
+        }
         // What was dropped or acknowledged while it waited is not written.
         const add = toPut.splice(0).filter((r) => events.get(r._event.id) === r)
         const del = toDel.splice(0)
@@ -113,8 +128,7 @@ export function createEventQueue(c: PipelineContext) {
         }
       }
       writing = undefined
-    })()
-  }
+    })())
 
   const queue = {
     /** Dropped here and not yet reported to the endpoint. */
@@ -183,13 +197,18 @@ export function createEventQueue(c: PipelineContext) {
       return remove(take(batch))
     },
 
+    /**
+     * Erases what came before the call, at once in memory; the store is cleared by the writer, in
+     * line with its writes, so an event added after this call is kept in memory and in the store.
+     */
     async _forget() {
       events = new Map()
       toPut = []
       toDel = []
       queue._unreported = 0
-      await writing
-      await kv.clear()
+      clearDue = true
+      await write()
+      if (failed) throw failed[0]
     },
   }
   return queue

@@ -185,11 +185,12 @@ export function createPipeline(o: PipelineOptions): Pipeline {
         arm(0)
       }
     },
-    async forget() {
+    // The cut is taken now, not once the store is cleared: events enqueued after this call are kept.
+    forget() {
       gen++
       incoming = []
-      await queue._forget()
       takeStash(w, UNSENT) // and discard
+      return queue._forget()
     },
     dispose() {
       dead = true

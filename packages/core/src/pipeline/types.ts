@@ -77,7 +77,10 @@ export interface Pipeline {
   /** Sends what is queued. `unloading`: send synchronously what fits the keepalive quota. */
   flush(options?: { unloading?: boolean }): Promise<void>
   setConsent(granted: boolean): void
-  /** Drops every queued event, in memory and in the store. */
+  /**
+   * Drops every event queued before the call, in memory at once and in the store; events enqueued
+   * after the call are kept. Resolves once the store is cleared.
+   */
   forget(): Promise<void>
   /** Removes listeners and timers. */
   dispose(): void

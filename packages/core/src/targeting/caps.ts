@@ -57,16 +57,12 @@ export interface Caps {
  * per campaign, so two tabs clobber each other less). Session counters reset when `sessionId` changes.
  */
 export async function loadCaps(kv: StateKv, sessionId: string, ids: string[]): Promise<Caps> {
-  const read = async (key: string): Promise<unknown> => {
-    try {
-      return await kv.get(key)
-    } catch {}
-  }
   // One read for all of them: on every page, before any trigger is armed (issue 23's boot-up).
+  // A failed read leaves the defaults (and the counters then live in memory).
   const keys = ['g', ...ids.map((id) => `c:${id}`)]
   let values: unknown[] = []
   try {
-    values = kv.getMany ? await kv.getMany(keys) : await Promise.all(keys.map(read))
+    values = await (kv.getMany ? kv.getMany(keys) : Promise.all(keys.map((k) => kv.get(k))))
   } catch {}
   const g: GlobalCaps = { shown: 0, pv: 0, ...(values[0] as object | undefined) }
   const byId: Record<string, CampaignCaps> = {}

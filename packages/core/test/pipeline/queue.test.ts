@@ -153,4 +153,23 @@ describe('consent', () => {
     await settle(600_000)
     expect(net.sent).toHaveLength(1)
   })
+
+  it('forget() erases what came before the call, not after: an event enqueued while a write runs is kept and sent', async () => {
+    // Every store operation takes a task, like IndexedDB: forget() comes while the first write runs.
+    const kv = countingKv([], 5)
+    const { pipeline, net } = make({ kv })
+    await settle(100)
+    const before = ev()
+    pipeline.enqueue(before)
+    await settle() // its write has started, not finished
+    expect(kv.calls).toContain('setMany')
+    const forgotten = pipeline.forget()
+    const after = ev()
+    pipeline.enqueue(after)
+    await settle(50)
+    await forgotten
+    expect([...kv.map.keys()]).toEqual([after.id])
+    await settle(10_000)
+    expect(net.ids()).toEqual([after.id])
+  })
 })
