@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test'
+import { queuedInPage } from '../support/queuedInPage'
 import { openApp, seen } from '../support/targeting-open'
 import { expect, test } from '../support/test'
 
@@ -107,28 +108,8 @@ test('forget() erases what came before it, not after: a sign-out and the next us
     l.identify('user-1')
     l.track('basket')
   })
-  // Stored, not sent. Read only: a read that created the database or a store would race Linger's.
-  const queued = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const open = indexedDB.open('linger')
-          open.onupgradeneeded = () => open.transaction?.abort()
-          open.onerror = () => done(0)
-          open.onsuccess = () => {
-            const db = open.result
-            if (!db.objectStoreNames.contains('queue')) {
-              db.close()
-              return done(0)
-            }
-            const count = db.transaction('queue').objectStore('queue').count()
-            count.onsuccess = count.onerror = () => {
-              db.close()
-              done(count.result ?? 0)
-            }
-          }
-        }),
-    )
+  // Stored, not sent.
+  const queued = () => page.evaluate(queuedInPage)
   await expect.poll(queued).toBeGreaterThanOrEqual(3)
   await page.evaluate(() => {
     const l = (window as unknown as W).linger

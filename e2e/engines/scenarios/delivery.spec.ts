@@ -2,6 +2,8 @@
 // batches on command: retried through 5xx, 429 + Retry-After and offline with nothing lost;
 // what a tab closed at once could not send arrives with the next visit; two tabs of one site
 // share one queue and never send an event twice.
+
+import { queuedInPage } from '../../support/queuedInPage'
 import { lingerPage } from '../support/lingerPage'
 import { expect, type Site, test } from '../support/test'
 import type { Tab } from '../support/types'
@@ -30,27 +32,8 @@ const keys = async (site: Site, type: string) =>
 
 const expected = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}${i}`)
 
-/** Events waiting in this origin's IndexedDB queue (linger.js's `linger` database, `queue` store). */
-const queued = (tab: Tab) =>
-  tab.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        const open = indexedDB.open('linger')
-        open.onerror = () => done(-1)
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains('queue')) {
-            db.close()
-            return done(0)
-          }
-          const count = db.transaction('queue').objectStore('queue').count()
-          count.onsuccess = count.onerror = () => {
-            db.close()
-            done(count.result ?? -1)
-          }
-        }
-      }),
-  )
+/** Events waiting in this origin's IndexedDB queue. */
+const queued = (tab: Tab) => tab.evaluate(queuedInPage)
 
 test('5xx twice, then accepted: the same events retried, each stored once', async ({ site }) => {
   page(site)
