@@ -9,7 +9,7 @@ export { type StartPageOptions, startPage } from './page/startPage'
 export { createPipeline } from './pipeline/createPipeline'
 // The script tag's pagehide hand-over of the calls it holds while its config loads.
 export { ownStash } from './pipeline/ownStash'
-export { stashCalls } from './pipeline/stashCalls'
+export { stashable, stashCalls } from './pipeline/stashCalls'
 export type { Pipeline, PipelineOptions, PipelineStats } from './pipeline/types'
 export { CALLS } from './pipeline/unloadStash'
 export type { DebugModule, InitOptions, Linger } from './runtime/types'

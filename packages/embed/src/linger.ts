@@ -14,6 +14,7 @@ import {
   type Page,
   pageConfig,
   startPage,
+  stashable,
   stashCalls,
 } from '@linger/core/page'
 import type { EncoderFactory } from '@linger/core/wire'
@@ -49,16 +50,8 @@ if (!stub?.loaded) {
   // Those the next page can make are written ahead to this page's stash at the end of the task
   // that made them (a starved renderer can be torn down with no pagehide), and again at pagehide;
   // no other page takes it while this one lives.
-  const own = ownStash(window, CALLS)
-  let due = false
-  const ahead = () => {
-    if (due || !mayStash) return
-    due = true
-    queueMicrotask(() => {
-      due = false
-      if (!runtime) stashCalls(own.write, waiting)
-    })
-  }
+  const own = ownStash(window, CALLS, () => (runtime || !mayStash ? undefined : stashable(waiting)))
+  const ahead = own.soon
 
   const dispatch = ([command, ...args]: Call): unknown => {
     const method = (runtime as unknown as Record<string, unknown>)[command]

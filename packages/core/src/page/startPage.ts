@@ -118,16 +118,8 @@ export function startPage({
   // What waits is written ahead to this page's stash at the end of every task that changes it, not
   // only at pagehide: a starved renderer can be torn down with none, and WebKit fires none for a
   // page left before its load event. No other page takes it while this one lives (`ownStash`).
-  const own = ownStash(win, CALLS)
-  let aheadDue = false
-  function ahead() {
-    if (aheadDue) return
-    aheadDue = true
-    queueMicrotask(() => {
-      aheadDue = false
-      if (granted && !dead) own.write(waitingCalls())
-    })
-  }
+  const own = ownStash(win, CALLS, () => (granted && !dead ? waitingCalls() : undefined))
+  const ahead = own.soon
 
   const tell = <T>(fns: Set<(x: T) => void> | undefined, x: T) => {
     for (const fn of fns ?? [])

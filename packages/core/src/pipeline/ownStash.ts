@@ -22,14 +22,28 @@ function holdLock(w: Window | undefined, name: string): () => void {
  * At pagehide the last write is made and the lock freed — a page in the bfcache must hold none,
  * and one torn down frees it with its renderer — and it is locked again if the page comes back.
  */
-export function ownStash(w: Window | undefined, prefix: string) {
+export function ownStash(w: Window | undefined, prefix: string, snapshot?: () => unknown[] | undefined) {
   const name = () => `${prefix}:${newEventId()}`
   let key = name()
   let left = key
   let free = holdLock(w, key)
+  let due = false
   return {
     /** Writes `items` (none: removes the key); says whether they were written. */
     write: (items: unknown[]) => stash(w, key, items),
+    /**
+     * Writes `snapshot()` (undefined: nothing) at the end of the task that asks, once however often
+     * it asks: what waits in memory is written ahead, for a renderer torn down with no pagehide.
+     */
+    soon() {
+      if (due) return
+      due = true
+      queueMicrotask(() => {
+        due = false
+        const items = snapshot?.()
+        if (items) stash(w, key, items)
+      })
+    },
     /**
      * The page is going: its last write, which pages that open may take now. `moveOn`: what this
      * page writes after it goes under a new key (it wrote a part of what it holds, not all of it).

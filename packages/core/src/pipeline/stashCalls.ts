@@ -7,6 +7,9 @@ import { STASHED_CALLS } from './unloadStash'
  * stash could not be written.
  */
 export function stashCalls<T extends unknown[]>(write: (items: unknown[]) => boolean, calls: T[]): T[] {
-  const kept = (call: T) => STASHED_CALLS.test(call[0] as string)
-  return write(calls.filter(kept)) ? calls.filter((call) => !kept(call)) : calls
+  return write(stashable(calls)) ? calls.filter((call) => !kept(call)) : calls
 }
+
+const kept = (call: unknown[]) => STASHED_CALLS.test(call[0] as string)
+/** The calls the next page can make (`STASHED_CALLS`), for the stash. */
+export const stashable = <T extends unknown[]>(calls: T[]) => calls.filter(kept)
