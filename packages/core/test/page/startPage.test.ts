@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CampaignsPart } from '../../src/campaigns/CampaignsPart'
 import { type StartPageOptions, startPage } from '../../src/page/startPage'
 import type { KvStore } from '../../src/storage/KvStore'
@@ -30,18 +30,28 @@ const campaignsPart = (made: unknown[][], ready = Promise.resolve()): CampaignsP
 })
 
 describe('startPage with the campaigns part still loading', () => {
-  it('hands the events made so far to the pipeline once the visitor is known, not after the chunk', async () => {
-    const device = fakeDevice()
-    const pipe = fakePipeline()
-    const linger = startPage({
-      config: { site: 'shop', endpoint: 'https://collect.test/v1/batch' },
+  // One device (its stores outlive a page, as a reload's would) and an empty localStorage per test.
+  const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
+  let device: ReturnType<typeof fakeDevice>
+  beforeEach(() => {
+    localStorage.clear()
+    device = fakeDevice()
+  })
+  /** A page of the site on the device, recording into `pipe`, with the campaigns part `campaigns` gives. */
+  const open = (pipe: ReturnType<typeof fakePipeline>, campaigns: StartPageOptions['campaigns']) =>
+    startPage({
+      config,
       options: {},
       createPipeline: pipe.create,
       openKv: device.openKv,
-      // A chunk on a slow network: a visitor leaving now must not take the events along.
-      campaigns: () => new Promise(() => {}),
+      campaigns,
       eager: true,
     })
+
+  it('hands the events made so far to the pipeline once the visitor is known, not after the chunk', async () => {
+    const pipe = fakePipeline()
+    // A chunk on a slow network: a visitor leaving now must not take the events along.
+    const linger = open(pipe, () => new Promise(() => {}))
     linger.track('early', { n: 1 })
     await vi.waitFor(() => expect(pipe.types()).toEqual(['page.viewed', 'early']))
     expect(pipe.events[1]).toMatchObject({ visitorId: pipe.events[0]!.visitorId, props: { n: 1 } })
@@ -51,18 +61,8 @@ describe('startPage with the campaigns part still loading', () => {
   })
 
   it('a page left before the part arrives stashes its cart and purchase calls; the next page makes them', async () => {
-    localStorage.clear()
-    const device = fakeDevice()
-    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     const first = fakePipeline()
-    const leaving = startPage({
-      config,
-      options: {},
-      createPipeline: first.create,
-      openKv: device.openKv,
-      campaigns: () => new Promise(() => {}),
-      eager: true,
-    })
+    const leaving = open(first, () => new Promise(() => {}))
     await vi.waitFor(() => expect(first.types()).toEqual(['page.viewed']))
     const order = { orderId: 'o-1', value: 42, currency: 'EUR' }
     leaving.purchase(order)
@@ -76,14 +76,7 @@ describe('startPage with the campaigns part still loading', () => {
     const calls: unknown[][] = []
     const part = campaignsPart(calls)
     const nextPipe = fakePipeline()
-    const next = startPage({
-      config,
-      options: {},
-      createPipeline: nextPipe.create,
-      openKv: device.openKv,
-      campaigns: async () => part,
-      eager: true,
-    })
+    const next = open(nextPipe, async () => part)
     const cart = { items: [], value: 0, currency: 'EUR' }
     next.cart(cart)
     await vi.waitFor(() =>
@@ -101,9 +94,6 @@ describe('startPage with the campaigns part still loading', () => {
   })
 
   it('events made before the visitor is known survive the page closing in that window; the next page sends them', async () => {
-    localStorage.clear()
-    const device = fakeDevice()
-    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     const first = fakePipeline()
     // Found by the issue-20 chaos run on a busy machine: the identity read took longer than the
     // page lived, and the events waiting for it were in memory only.
@@ -140,9 +130,6 @@ describe('startPage with the campaigns part still loading', () => {
   })
 
   it('what waits is written ahead: a page torn down with no pagehide (WebKit before its load event, a starved renderer) left it stashed; the next page makes it', async () => {
-    localStorage.clear()
-    const device = fakeDevice()
-    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     const order = { orderId: 'o-9', value: 9, currency: 'EUR' }
     // Found by the issue-20 chaos run with 4x-slowed tabs: whole tabs vanished, purchases too,
     // because what waited was stashed only by a pagehide that never ran.
@@ -159,14 +146,7 @@ describe('startPage with the campaigns part still loading', () => {
 
     const made: unknown[][] = []
     const nextPipe = fakePipeline()
-    const next = startPage({
-      config,
-      options: {},
-      createPipeline: nextPipe.create,
-      openKv: device.openKv,
-      campaigns: async () => campaignsPart(made),
-      eager: true,
-    })
+    const next = open(nextPipe, async () => campaignsPart(made))
     await vi.waitFor(() => expect(made).toEqual([['purchase', order]]))
     await vi.waitFor(() =>
       expect(nextPipe.types().sort()).toEqual(['early', 'page.viewed', 'page.viewed', 'thanks']),
@@ -181,19 +161,9 @@ describe('startPage with the campaigns part still loading', () => {
     // page was still writing ahead, and that page let go of what it had written. But localStorage is
     // not kept in step across a browser's processes: the taker can read an old copy, and its removal
     // then wipes the newer one. A living page now holds a Web Lock named like its stash.
-    localStorage.clear()
-    const device = fakeDevice()
-    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     let arrive: (part: CampaignsPart) => void = () => {}
     const firstPipe = fakePipeline()
-    const first = startPage({
-      config,
-      options: {},
-      createPipeline: firstPipe.create,
-      openKv: device.openKv,
-      campaigns: () => new Promise<CampaignsPart>((done) => (arrive = done)),
-      eager: true,
-    })
+    const first = open(firstPipe, () => new Promise<CampaignsPart>((done) => (arrive = done)))
     const order = { orderId: 'o-1', value: 1, currency: 'EUR' }
     first.purchase(order)
     first.track('thanks', { n: 1 })
@@ -202,14 +172,7 @@ describe('startPage with the campaigns part still loading', () => {
     // A second tab opens now, while the first lives on with its calls written ahead.
     const secondMade: unknown[][] = []
     const secondPipe = fakePipeline()
-    const second = startPage({
-      config,
-      options: {},
-      createPipeline: secondPipe.create,
-      openKv: device.openKv,
-      campaigns: async () => campaignsPart(secondMade),
-      eager: true,
-    })
+    const second = open(secondPipe, async () => campaignsPart(secondMade))
     second.track('own')
     await second.ready
     await vi.waitFor(() => expect(secondPipe.types()).toEqual(['page.viewed', 'own']))
@@ -230,22 +193,12 @@ describe('startPage with the campaigns part still loading', () => {
   it('a purchase made while the campaigns chunk fails to load (offline) is kept: made by a later load, or by the next page', async () => {
     // Found while rebuilding the issue-20 scenario with purchases: offline, the chunk's import
     // failed, the held calls were released into a part that was not there, and the order was gone.
-    localStorage.clear()
-    const device = fakeDevice()
-    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     const made: unknown[][] = []
     const part = campaignsPart(made)
     let online = false
     const load = () => (online ? Promise.resolve(part) : Promise.reject(new TypeError('Failed to fetch')))
     const pipe = fakePipeline()
-    const page = startPage({
-      config,
-      options: {},
-      createPipeline: pipe.create,
-      openKv: device.openKv,
-      campaigns: load,
-      eager: true,
-    })
+    const page = open(pipe, load)
     const order = { orderId: 'o-9', value: 10, currency: 'EUR' }
     page.purchase(order)
     page.track('after')
@@ -266,59 +219,28 @@ describe('startPage with the campaigns part still loading', () => {
     // Offline again on another page, which then closes: the next page makes the purchase.
     made.length = 0
     online = false
-    const leaving = startPage({
-      config,
-      options: {},
-      createPipeline: fakePipeline().create,
-      openKv: device.openKv,
-      campaigns: load,
-      eager: true,
-    })
+    const leaving = open(fakePipeline(), load)
     leaving.purchase(order)
     await new Promise((done) => setTimeout(done, 10))
     window.dispatchEvent(new Event('pagehide'))
     leaving.dispose()
     online = true
-    const next = startPage({
-      config,
-      options: {},
-      createPipeline: fakePipeline().create,
-      openKv: device.openKv,
-      campaigns: load,
-      eager: true,
-    })
+    const next = open(fakePipeline(), load)
     await vi.waitFor(() => expect(made).toEqual([['purchase', order]]))
     next.dispose()
   })
 
   it('a purchase the part has not made yet (its stored cart still being read) is stashed by a page that goes; the next page makes it', async () => {
-    localStorage.clear()
-    const device = fakeDevice()
-    const config = { site: 'shop', endpoint: 'https://collect.test/v1/batch' }
     // The part is there, but the cart state it reads from IndexedDB is not: a purchase made now
     // would wait inside it, in memory, and go with the page.
     const first: unknown[][] = []
-    const leaving = startPage({
-      config,
-      options: {},
-      createPipeline: fakePipeline().create,
-      openKv: device.openKv,
-      campaigns: () => campaignsPart(first, new Promise(() => {})),
-      eager: true,
-    })
+    const leaving = open(fakePipeline(), () => campaignsPart(first, new Promise(() => {})))
     const order = { orderId: 'o-3', value: 5, currency: 'EUR' }
     leaving.purchase(order)
     window.dispatchEvent(new Event('pagehide'))
     leaving.dispose()
     const next: unknown[][] = []
-    const page = startPage({
-      config,
-      options: {},
-      createPipeline: fakePipeline().create,
-      openKv: device.openKv,
-      campaigns: () => campaignsPart(next),
-      eager: true,
-    })
+    const page = open(fakePipeline(), () => campaignsPart(next))
     await vi.waitFor(() => expect(next).toEqual([['purchase', order]]))
     expect(first).toEqual([])
     page.dispose()
