@@ -31,86 +31,118 @@ const ops: Record<Exclude<keyof KvStore, 'kind'>, Op> = {
 }
 const reads = ['get', 'getMany', 'entries']
 
+/** One page's connection to one database, shared by its stores; `stores`: every store asked for so far. */
+interface Database {
+  factory: IDBFactory
+  stores: Set<string>
+  conn?: Promise<IDBDatabase | KvFallbackReason>
+}
+// By name; a store opened through another factory (tests bring their own) starts its own.
+const databases = new Map<string, Database>()
+
 /**
- * Opens `storeName` in the IndexedDB database `dbName` (adding the store to an existing database
- * when needed, so several stores can share one). Falls back to an in-memory Map for the rest of
- * the page's life when IndexedDB is missing, `open` throws, fails or does not finish within
- * `timeoutMs`, or an operation fails (quota): that call then completes in memory, so no method
- * ever rejects. Opens lazily, on the first operation; each call is one transaction.
+ * Opens the database with every store asked for so far, creating the missing ones in one upgrade
+ * (one `open` on a fresh visit, where one per store cost four opens and four upgrades, each
+ * blocking the next). Resolves to why it could not: `open` threw or failed, or it did not finish
+ * within `timeoutMs` (Safari 14.6 could leave the first open() pending forever, WebKit 226547).
+ */
+function connect(name: string, d: Database, timeoutMs: number) {
+  const conn = new Promise<IDBDatabase | KvFallbackReason>((done) => {
+    const fail = (reason: KvFallbackReason) => {
+      clearTimeout(timer)
+      done(reason)
+    }
+    const timer = setTimeout(fail, timeoutMs, 'timeout')
+    const missing = (db: IDBDatabase) => [...d.stores].filter((s) => !db.objectStoreNames.contains(s))
+    const attempt = (version?: number) => {
+      try {
+        const request = d.factory.open(name, version)
+        request.onupgradeneeded = () => {
+          for (const store of missing(request.result)) request.result.createObjectStore(store)
+        }
+        request.onsuccess = () => {
+          const db = request.result
+          // Opened by an older page or the service worker with fewer stores: a version up adds ours.
+          if (missing(db).length) {
+            db.close()
+            return attempt(db.version + 1)
+          }
+          clearTimeout(timer)
+          // Let other tabs upgrade or delete the database (a connection that came after the timeout,
+          // unused, too); re-open after Safari drops the connection.
+          db.onclose = db.onversionchange = () => {
+            db.close()
+            if (d.conn === conn) d.conn = undefined
+          }
+          done(db)
+        }
+        // Another tab upgrading at the same moment: retry at whatever version is current.
+        request.onerror = () => (request.error?.name === 'VersionError' ? attempt() : fail('open'))
+      } catch {
+        // Firefox private mode's InvalidStateError.
+        fail('open')
+      }
+    }
+    attempt()
+  })
+  return conn
+}
+
+/**
+ * Opens `storeName` in the IndexedDB database `dbName`; the stores of one database share one
+ * connection, opened with all of them on the first operation of any. Falls back to an in-memory
+ * Map for the rest of the page's life when IndexedDB is missing, `open` throws, fails or does not
+ * finish within `timeoutMs`, or an operation fails (quota): that call then completes in memory,
+ * so no method ever rejects. Each call is one transaction.
  */
 export function openKv(dbName: string, storeName: string, options: KvOptions = {}): KvStore {
   const mem = memoryKv() as unknown as Record<string, (...args: never[]) => Promise<unknown>>
-  let db: Promise<IDBDatabase | undefined> | undefined
+  const factory = options.indexedDB ?? globalThis.indexedDB
   let memory = false
+  let d = databases.get(dbName)
+  if (d?.factory !== factory) {
+    d = { factory, stores: new Set() }
+    databases.set(dbName, d)
+  }
+  d.stores.add(storeName)
 
   const fall = (reason: KvFallbackReason) => {
     if (!memory) options.onFallback?.(reason)
     memory = true
   }
-
-  const open = () =>
-    new Promise<IDBDatabase | undefined>((done) => {
-      const factory = options.indexedDB ?? globalThis.indexedDB
-      const fail = (reason: KvFallbackReason) => {
-        clearTimeout(timer)
-        fall(reason)
-        done(undefined)
-      }
-      // Safari 14.6 could leave the first open() pending forever (WebKit 226547).
-      const timer = setTimeout(fail, options.timeoutMs ?? 1000, 'timeout')
-      const attempt = (version?: number) => {
-        try {
-          const request = factory.open(dbName, version)
-          request.onupgradeneeded = () => {
-            const conn = request.result
-            if (!conn.objectStoreNames.contains(storeName)) conn.createObjectStore(storeName)
-          }
-          request.onsuccess = () => {
-            const conn = request.result
-            // Another store of this database was created first: bump the version to add ours.
-            if (!conn.objectStoreNames.contains(storeName)) {
-              conn.close()
-              return attempt(conn.version + 1)
-            }
-            clearTimeout(timer)
-            // Too late: this store already moved to memory.
-            if (memory) return conn.close()
-            // Let other tabs upgrade the database; re-open after Safari drops the connection.
-            conn.onclose = conn.onversionchange = () => {
-              conn.close()
-              db = undefined
-            }
-            done(conn)
-          }
-          // Two stores racing to upgrade: the loser retries at whatever version is current.
-          request.onerror = () => (request.error?.name === 'VersionError' ? attempt() : fail('open'))
-        } catch {
-          // No IndexedDB at all, or Firefox private mode's InvalidStateError.
-          fail(factory ? 'open' : 'missing')
-        }
-      }
-      attempt()
-    })
+  /**
+   * The shared connection, holding this store. A store asked for after it opened: a new connection
+   * adds it (the old one closes itself on the upgrade's versionchange).
+   */
+  const open = async (): Promise<IDBDatabase | KvFallbackReason> => {
+    if (!factory) return 'missing'
+    d.conn ??= connect(dbName, d, options.timeoutMs ?? 1000)
+    const shared = d.conn
+    const conn = await shared
+    // Failed: the stores waiting move to memory; stores opened later (consent given) try again.
+    const retry = typeof conn !== 'string' && !conn.objectStoreNames.contains(storeName)
+    if (d.conn === shared && (retry || typeof conn === 'string')) d.conn = undefined
+    return retry ? open() : conn
+  }
 
   const run =
     (name: keyof typeof ops) =>
     (...args: never[]): Promise<unknown> => {
       const inMemory = () => mem[name]!(...args)
       if (memory) return inMemory()
-      db ||= open()
-      return db
-        .then((conn) =>
-          conn && !memory
-            ? new Promise((done, fail) => {
-                const mode = reads.includes(name) ? 'readonly' : 'readwrite'
-                const tx = conn.transaction(storeName, mode, { durability: 'relaxed' })
-                const read = ops[name](tx.objectStore(storeName), ...args) as (() => unknown) | undefined
-                tx.oncomplete = () => done(read?.())
-                // A failed request aborts the transaction with its error (QuotaExceededError).
-                tx.onabort = () => fail(tx.error)
-              })
-            : inMemory(),
-        )
+      return open()
+        .then((conn) => {
+          if (typeof conn === 'string') fall(conn)
+          if (typeof conn === 'string' || memory) return inMemory()
+          return new Promise((done, fail) => {
+            const mode = reads.includes(name) ? 'readonly' : 'readwrite'
+            const tx = conn.transaction(storeName, mode, { durability: 'relaxed' })
+            const read = ops[name](tx.objectStore(storeName), ...args) as (() => unknown) | undefined
+            tx.oncomplete = () => done(read?.())
+            // A failed request aborts the transaction with its error (QuotaExceededError).
+            tx.onabort = () => fail(tx.error)
+          })
+        })
         .catch((error?: DOMException | null) => {
           fall(error?.name === 'QuotaExceededError' ? 'quota' : 'error')
           return inMemory()

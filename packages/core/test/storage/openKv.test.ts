@@ -86,6 +86,25 @@ describe('openKv over IndexedDB', () => {
     expect(await Promise.all(kvs.map((kv) => kv.getMany(['k', 'j'])))).toEqual(names.map((_, i) => [i, i]))
     expect(reasons).toEqual([])
   })
+  it('opens the database once for all its stores, creating them in one upgrade', async () => {
+    const factory = new IDBFactory()
+    const opens: (number | undefined)[] = []
+    const counting = {
+      open: (name: string, version?: number) => {
+        opens.push(version)
+        return factory.open(name, version)
+      },
+    } as IDBFactory
+    const kvs = ['state', 'identity', 'cart', 'queue'].map((n) => openKv('linger', n, { indexedDB: counting }))
+    await Promise.all(kvs.map((kv, i) => kv.set('k', i)))
+    expect(opens).toEqual([undefined])
+    // A store asked for later (the service worker's, a new version's) is added by one more upgrade.
+    const later = openKv('linger', 'later', { indexedDB: counting })
+    await later.set('k', 'x')
+    expect(await Promise.all([...kvs, later].map((kv) => kv.get('k')))).toEqual([0, 1, 2, 3, 'x'])
+    expect(opens).toEqual([undefined, undefined, 2])
+    expect([...kvs, later].map((kv) => kv.kind)).toEqual(Array(5).fill('indexeddb'))
+  })
 })
 describe('openKv memory fallback', () => {
   it('uses memory when IndexedDB is missing', async () => {
