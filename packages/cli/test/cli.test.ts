@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -42,6 +42,19 @@ describe.concurrent('linger', { timeout: 60_000 }, () => {
     expect(code).toBe(0)
     for (const c of ['validate <file>', 'schema', 'vapid', 'snippet', 'help'])
       expect(stdout).toContain(`linger ${c}`)
+  })
+
+  it('a reader that is gone (`| head -1`, `| true`) ends the command quietly, not with an EPIPE crash', async ({
+    expect,
+  }) => {
+    const child = spawn(process.execPath, ['--import', tsx, bin, 'schema'], { cwd: root })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    // Like `| true`: the pipe's reading end is closed before the command writes.
+    child.stdout.destroy()
+    const code = await new Promise((done) => child.on('close', done))
+    expect(stderr).not.toContain('EPIPE')
+    expect(code).toBe(0)
   })
 
   it('an unknown command exits 2 with the help', async ({ expect }) => {
