@@ -100,7 +100,7 @@ export function openKv(dbName: string, storeName: string, options: KvOptions = {
   const factory = options.indexedDB ?? globalThis.indexedDB
   let memory = false
   let d = databases.get(dbName)
-  if (d?.factory !== factory) {
+  if (!d || d.factory !== factory) {
     d = { factory, stores: new Set() }
     databases.set(dbName, d)
   }

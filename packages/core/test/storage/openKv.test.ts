@@ -4,6 +4,7 @@ import { openKv } from '../../src/storage/openKv'
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
 })
 
 describe('openKv over IndexedDB', () => {
@@ -120,6 +121,17 @@ describe('openKv memory fallback', () => {
       ['b', 2],
       ['k', 1],
     ])
+    expect(kv.kind).toBe('memory')
+    expect(reasons).toEqual(['missing'])
+  })
+
+  it('uses memory when the page has no indexedDB at all', async () => {
+    vi.stubGlobal('indexedDB', undefined)
+    const reasons: string[] = []
+    // A database name no other test opened: nothing shared to fall back on.
+    const kv = openKv('never-opened', 'queue', { onFallback: (r) => reasons.push(r) })
+    await kv.set('k', 1)
+    expect(await kv.get('k')).toBe(1)
     expect(kv.kind).toBe('memory')
     expect(reasons).toEqual(['missing'])
   })
