@@ -96,7 +96,9 @@ describe('openKv over IndexedDB', () => {
         return factory.open(name, version)
       },
     } as IDBFactory
-    const kvs = ['state', 'identity', 'cart', 'queue'].map((n) => openKv('linger', n, { indexedDB: counting }))
+    const kvs = ['state', 'identity', 'cart', 'queue'].map((n) =>
+      openKv('linger', n, { indexedDB: counting }),
+    )
     await Promise.all(kvs.map((kv, i) => kv.set('k', i)))
     expect(opens).toEqual([undefined])
     // A store asked for later (the service worker's, a new version's) is added by one more upgrade.
