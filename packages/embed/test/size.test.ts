@@ -25,6 +25,9 @@ describe('size check', () => {
     'linger.js': 4000,
     'linger-campaigns.js': 11000,
     'linger-widgets.js': 9000,
+    'linger-survey.js': 9000,
+    'linger-validate.js': 7000,
+    'linger-regex.js': 1500,
     'linger-push.js': 1200,
     'linger-shopify.js': 300,
     'linger-sw.js': 600,
@@ -53,5 +56,15 @@ describe('size check', () => {
     const over = run('--manifest', manifestWith(files), '--budgets', tight)
     expect(over.status).toBe(1)
     expect(over.stdout).toMatch(/OVER page with a widget\s+24000 B brotli \(budget 23999 B\)/)
+  })
+
+  it('fails on a budget for a file or scenario the build does not have (a renamed one would pass at 0 B)', () => {
+    const result = run('--manifest', manifestWith(files), '--budgets', '{"linger-gone.js":1000}')
+    expect(result.status).toBe(1)
+    expect(result.stdout).toMatch(/UNKNOWN linger-gone\.js: no such file or scenario/)
+    const { 'linger-widgets.js': _, ...noWidgets } = files
+    const partial = run('--manifest', manifestWith(noWidgets), '--budgets', '{"page with a widget":99999}')
+    expect(partial.status).toBe(1)
+    expect(partial.stdout).toMatch(/UNKNOWN page with a widget/)
   })
 })
