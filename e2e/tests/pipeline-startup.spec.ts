@@ -69,6 +69,36 @@ test('calls made while the data-config loads survive the page closing: the next 
   )
 })
 
+test('a purchase() made while the data-config loads keeps the event id of its call: the next visit sends it under that id', async ({
+  context,
+  server,
+}) => {
+  // Without Web Locks (Safari < 15.4, plain http) a page may make a purchase another page still
+  // holds; made under the id given at the call, it is one event at the endpoint.
+  const { config, first } = await openWhileConfigLoads(context, server)
+  await first.evaluate(() =>
+    (window as unknown as Stubbed).linger('purchase', { orderId: 'o-7', value: 3, currency: 'EUR' }),
+  )
+  const stashedId = () =>
+    first.evaluate(() => {
+      const calls = Object.keys(localStorage)
+        .filter((k) => k.startsWith('linger:calls'))
+        .flatMap((k) => JSON.parse(localStorage.getItem(k)!) as unknown[][])
+      return calls.find((c) => c[0] === 'purchase')?.[2]
+    })
+  await expect.poll(stashedId).toMatch(/^[0-9a-f-]{36}$/)
+  const id = await stashedId()
+  await Promise.all([first.waitForEvent('close'), first.close({ runBeforeUnload: true })])
+  config.answer()
+
+  const next = await context.newPage()
+  await next.goto(`${server.url}/pipeline-startup.html`)
+  await server.endpoint.waitFor(() => server.endpoint.uniqueEvents().some((e) => e.type === 'purchase'))
+  expect(server.endpoint.uniqueEvents().filter((e) => e.type === 'purchase')).toEqual([
+    expect.objectContaining({ id, props: expect.objectContaining({ orderId: 'o-7' }) }),
+  ])
+})
+
 test('a renderer torn down with no pagehide while the data-config loads: the next visit makes its calls, once', async ({
   context,
   server,

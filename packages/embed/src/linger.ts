@@ -40,10 +40,14 @@ if (!stub?.loaded) {
   const data = script?.dataset ?? {}
   const load = chunkLoader(script?.src || location.href)
   const mayStash = data.consent !== 'required'
-  // A track() or identify() made before the runtime starts gets its event id now: if both this page
-  // and the next (from the stash) make it, it is one event.
+  // A track(), identify() or purchase() made before the runtime starts gets its event id now: if
+  // both this page and the next (from the stash) make it, it is one event.
   const withId = (call: Call): Call =>
-    /^(track|identify)$/.test(call[0]) ? [call[0], call[1], call[2], call[3] ?? newEventId()] : call
+    call[0] === 'purchase'
+      ? [call[0], call[1], call[2] ?? newEventId()]
+      : /^(track|identify)$/.test(call[0])
+        ? [call[0], call[1], call[2], call[3] ?? newEventId()]
+        : call
   // The calls the stub queued, then those made until the runtime starts, in call order.
   let waiting: Call[] = Array.from(stub?.q ?? [], (args) => withId(Array.from(args) as Call))
   let runtime: Linger | undefined

@@ -8,7 +8,8 @@ export interface CampaignsPart {
   /** Resolves once the landing, caps and cart are loaded (triggers arm right after). */
   ready: Promise<void>
   cart(cart: Cart | undefined): void
-  purchase(order: Order): void
+  /** `id`: the purchase event's id, given at the call (see startPage). */
+  purchase(order: Order, id?: string): void
   show(id: string): void
   hide(): void
   /** Debug mode went on: log where each campaign stands. */

@@ -179,7 +179,7 @@ export function startCampaigns(
   return {
     ready,
     cart: (cart) => state.cart.set(cart),
-    purchase: (order) => state.cart.purchase(order),
+    purchase: (order, id) => state.cart.purchase(order, id),
     show: (id) => void ready.then(() => shows.showById(id)),
     hide: () => shows.hide(),
     status: () => review('status'),

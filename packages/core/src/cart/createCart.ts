@@ -107,22 +107,26 @@ export function createCart({
       s.shown = { campaignId, variant, heldOut, shownAt: now() }
       save()
     }),
-    purchase: later((order: Order) => {
+    purchase: later((order: Order, id?: string) => {
       const orderId = `${order?.orderId ?? ''}`
       if (!orderId || orderId === s.lastOrder) return
       flush()
       const x = s.shown
-      emit('purchase', {
-        orderId,
-        value: num(order.value),
-        currency: order.currency || s.cart?.currency || '',
-        items: order.items ?? s.cart?.items ?? [],
-        // Held-out exposures count too: the collector compares both groups for lift.
-        ...(x &&
-          now() - x.shownAt <= attributionDays * 864e5 && {
-            recoveredBy: { ...x, shownAt: new Date(x.shownAt).toISOString() },
-          }),
-      })
+      emit(
+        'purchase',
+        {
+          orderId,
+          value: num(order.value),
+          currency: order.currency || s.cart?.currency || '',
+          items: order.items ?? s.cart?.items ?? [],
+          // Held-out exposures count too: the collector compares both groups for lift.
+          ...(x &&
+            now() - x.shownAt <= attributionDays * 864e5 && {
+              recoveredBy: { ...x, shownAt: new Date(x.shownAt).toISOString() },
+            }),
+        },
+        { id },
+      )
       // The bought cart is gone, and an exposure recovers one cart (older ones are pruned here).
       s = { lastOrder: orderId }
       save(true)

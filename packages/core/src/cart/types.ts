@@ -10,10 +10,11 @@ export interface CartStore {
   delMany?(keys: string[]): Promise<void>
 }
 
-/** Where cart events go (the runtime's `track`). */
+/** Where cart events go (the page's `emit`); `meta.id`: the event id the call was given. */
 export type CartEmit = (
   type: Extract<EventType, 'cart.updated' | 'purchase'>,
   props: Record<string, unknown>,
+  meta?: { id?: string },
 ) => void
 
 /**
@@ -79,8 +80,11 @@ export interface CartState {
   apply(delta: CartDelta): void
   /** Record that a cart-abandon campaign was shown, or held out, now. */
   addShown(campaignId: string, variant: string | undefined, heldOut: boolean): void
-  /** Report a purchase (attributed to a recent exposure) and empty the cart. */
-  purchase(order: Order): void
+  /**
+   * Report a purchase (attributed to a recent exposure) and empty the cart. `id`: its event id,
+   * given at the `purchase()` call, so that two pages making the same held call make one event.
+   */
+  purchase(order: Order, id?: string): void
   /** Called on every change, undebounced. Returns the unsubscribe function. */
   subscribe(fn: (cart: Cart | undefined) => void): () => void
   /** Drop the cart and exposure from memory and from the store. */

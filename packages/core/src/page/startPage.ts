@@ -218,11 +218,13 @@ export function startPage({
   let held: Array<[run: () => void, call?: unknown[]]> | undefined
   // The `cart()` and `purchase()` calls not made yet, as data, in call order: made once the part
   // and the cart state it reads are ready; kept when its chunk fails to load (offline) for a later
-  // load; stashed at pagehide, and the next page makes them (a purchase must not be lost).
-  let waiting: Array<[name: 'cart' | 'purchase', arg: unknown]> = []
+  // load; stashed at pagehide, and the next page makes them (a purchase must not be lost). A
+  // purchase carries its event id from the call: where a page takes a living page's stash (no Web
+  // Locks), both may make it, and the collector keeps one.
+  let waiting: Array<[name: 'cart' | 'purchase', arg: unknown, id?: string]> = []
   const drain = () =>
     void part?.ready.then(() => {
-      for (const [name, arg] of waiting.splice(0)) part![name](arg as never)
+      for (const [name, arg, id] of waiting.splice(0)) part![name](arg as never, id)
       ahead()
     })
   const release = () => {
@@ -263,11 +265,11 @@ export function startPage({
     wait.push([reading ? () => inOrder(run, call) : run, call])
     ahead()
   }
-  const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown): void => {
-    if (reading) return void inOrder(() => needs(name, arg), [name, arg])
+  const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown, id?: string): void => {
+    if (reading) return void inOrder(() => needs(name, arg, id), id ? [name, arg, id] : [name, arg])
     let call = () => part?.[name](arg as never)
     if (name === 'cart' || name === 'purchase') {
-      waiting.push([name, arg])
+      waiting.push(id ? [name, arg, id] : [name, arg])
       ahead()
       call = drain
     }
@@ -306,7 +308,7 @@ export function startPage({
     const mine = reading ?? []
     reading = undefined
     if (granted && !dead)
-      for (const [name, ...args] of takeStash(win, CALLS, live) as [string, ...unknown[]][])
+      for (const [name, ...args] of own.take(live) as [string, ...unknown[]][])
         if (name === 'event') args[0] && (pending ? pending.push(args as Early) : send(args as Early))
         else if (STASHED_CALLS.test(name))
           (linger as unknown as Record<string, (...a: unknown[]) => void>)[name]!(...args)
@@ -388,7 +390,7 @@ export function startPage({
         emit('identify', { traits: traits ?? {} }, { id })
       }, ['identify', user, traits, id]),
     cart: (cart) => needs('cart', cart),
-    purchase: (order) => needs('purchase', order),
+    purchase: (order, id = newEventId()) => needs('purchase', order, id),
     show: (id) => needs('show', id),
     hide: () => needs('hide'),
     consent(given) {

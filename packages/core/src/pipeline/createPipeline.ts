@@ -158,7 +158,7 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     arm(0)
     void liveStashes(w).then((live) => {
       if (dead || gone || !c._consent) return
-      const stashed = takeStash(w, UNSENT, live)
+      const stashed = unload._take(live)
       for (const n of stashed) if (typeof n === 'number') queue._unreported += n
       add(
         (stashed as LingerEvent[]).filter((e) => e?.id && e.type),

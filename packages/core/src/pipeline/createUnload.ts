@@ -64,6 +64,8 @@ export function createUnload(queue: EventQueue, sender: Sender, c: PipelineConte
       }
       send()
     },
+    /** What pages gone stashed (see ownStash's `take`). */
+    _take: own.take,
     /** Disposed: this tab writes no more, and a page that opens may take its stash. */
     _release: own.release,
     /** Back from the back/forward cache: what no later page took from the stash is this page's again. */

@@ -1,5 +1,5 @@
 import { newEventId } from '../identity/newEventId'
-import { stash } from './unloadStash'
+import { stash, takeStash } from './unloadStash'
 
 /** Holds the Web Lock `name` until the function it returns is called (no Web Locks: nothing). */
 function holdLock(w: Window | undefined, name: string): () => void {
@@ -29,6 +29,11 @@ export function ownStash(w: Window | undefined, prefix: string, snapshot?: () =>
   let free = holdLock(w, key)
   let due = false
   return {
+    /**
+     * Takes what pages gone stashed under `prefix`: every stash whose lock is free (`live`, from
+     * `liveStashes`); without Web Locks every other page's — never this page's own.
+     */
+    take: (live: Set<string> | undefined) => takeStash(w, prefix, live ?? new Set([key])),
     /** Writes `items` (none: removes the key); says whether they were written. */
     write: (items: unknown[]) => stash(w, key, items),
     /**

@@ -17,8 +17,10 @@ const cartOf = (...items: Cart['items']): Cart => ({
 let clock = T0
 const now = () => clock
 let events: Array<[string, Record<string, unknown>]>
-const emit = (type: string, props: Record<string, unknown>) => {
+let ids: unknown[]
+const emit = (type: string, props: Record<string, unknown>, meta?: { id?: string }) => {
   events.push([type, props])
+  ids.push(meta?.id)
 }
 const make = (store: CartStore, opts: { attributionDays?: number } = {}) =>
   createCart({ store, emit, now, debounceMs: 1000, ...opts })
@@ -27,6 +29,7 @@ beforeEach(() => {
   vi.useFakeTimers()
   clock = T0
   events = []
+  ids = []
 })
 afterEach(() => {
   vi.useRealTimers()
@@ -202,6 +205,14 @@ describe('createCart: purchase and attribution', () => {
     expect(seen.at(-1)).toBeUndefined()
     await vi.advanceTimersByTimeAsync(5000)
     expect(events).toHaveLength(2)
+  })
+
+  it('reports a purchase under the event id its call was given (one event wherever it is made)', async () => {
+    const cart = make(memoryStore())
+    cart.purchase({ orderId: 'T_3', value: 1, currency: 'EUR' }, 'id-from-the-call')
+    await cart.ready
+    expect(events.map(([type]) => type)).toEqual(['purchase'])
+    expect(ids).toEqual(['id-from-the-call'])
   })
 
   it('uses the order items and currency when given, and reports an order id once', async () => {

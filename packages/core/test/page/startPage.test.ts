@@ -16,11 +16,17 @@ const whilePartLoads = (
   deps: Pick<StartPageOptions, 'createPipeline' | 'openKv'>,
 ) => startPage({ config, options: {}, ...deps, campaigns: () => new Promise(() => {}), eager: false })
 
-/** A campaigns part that records the cart() and purchase() calls made to it, once `ready`. */
-const campaignsPart = (made: unknown[][], ready = Promise.resolve()): CampaignsPart => ({
+/**
+ * A campaigns part that records the cart() and purchase() calls made to it, once `ready`; the
+ * purchase event ids it was given go to `ids`.
+ */
+const campaignsPart = (made: unknown[][], ready = Promise.resolve(), ids: unknown[] = []): CampaignsPart => ({
   ready,
   cart: (cart) => void made.push(['cart', cart]),
-  purchase: (o) => void made.push(['purchase', o]),
+  purchase: (o, id) => {
+    made.push(['purchase', o])
+    ids.push(id)
+  },
   show: () => {},
   hide: () => {},
   status: () => {},
@@ -188,6 +194,38 @@ describe('startPage with the campaigns part still loading', () => {
     expect(secondPipe.types()).toEqual(['page.viewed', 'own'])
     first.dispose()
     second.dispose()
+  })
+
+  it('without Web Locks, a purchase a living page holds and another page takes is one event: each page makes it once, with the id of the call', async () => {
+    // Safari before 15.4 and plain-http pages have no Web Locks: a page that opens takes every
+    // other page's stash, a living page's too, and both make the purchase. The id given at the call
+    // makes it one event. A page never takes its own stash: it made its purchase twice before.
+    const locks = Object.getOwnPropertyDescriptor(navigator, 'locks')!
+    Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true })
+    const pages: ReturnType<typeof open>[] = []
+    try {
+      let arrive: (part: CampaignsPart) => void = () => {}
+      const first = open(fakePipeline(), () => new Promise<CampaignsPart>((done) => (arrive = done)))
+      pages.push(first)
+      const order = { orderId: 'o-2', value: 5, currency: 'EUR' }
+      first.purchase(order)
+      await vi.waitFor(() => expect(localStorage.length).toBe(1))
+      const secondMade: unknown[][] = []
+      const secondIds: unknown[] = []
+      const second = open(fakePipeline(), async () => campaignsPart(secondMade, undefined, secondIds))
+      pages.push(second)
+      await second.ready
+      await vi.waitFor(() => expect(secondMade).toEqual([['purchase', order]]))
+      const firstMade: unknown[][] = []
+      const firstIds: unknown[] = []
+      arrive(campaignsPart(firstMade, undefined, firstIds))
+      await vi.waitFor(() => expect(firstMade).toEqual([['purchase', order]]))
+      expect(firstIds[0]).toMatch(/^[0-9a-f-]{36}$/)
+      expect(secondIds).toEqual(firstIds)
+    } finally {
+      for (const page of pages) page.dispose()
+      Object.defineProperty(navigator, 'locks', locks)
+    }
   })
 
   it('a purchase made while the campaigns chunk fails to load (offline) is kept: made by a later load, or by the next page', async () => {
