@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { test as base, type Page } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 import { createApp, type Db, openDatabase, type Report } from '../../packages/collector/src/index'
 import { seed } from '../../packages/collector/src/seed/seed'
 import { pickVariant } from '../../packages/core/src/targeting/pickVariant'
@@ -183,28 +183,45 @@ export async function presetVisitor(page: Page, shopUrl: string, visitorId: stri
  * rightly go on in memory, as a new visitor.
  */
 export async function lingerStarted(page: Page, pageviews = 1): Promise<void> {
-  await page.waitForFunction(
-    (pageviews) =>
-      new Promise<boolean>((done) => {
-        const open = indexedDB.open('linger')
-        open.onerror = () => done(false)
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains('identity')) {
-            db.close()
-            return done(false)
-          }
-          const read = db.transaction('identity').objectStore('identity').get('identity')
-          read.onsuccess = read.onerror = () => {
-            db.close()
-            done((read.result?.visitCount ?? 0) >= 1 && (read.result?.pageviewsInSession ?? 0) >= pageviews)
-          }
-        }
-      }),
-    pageviews,
-    { polling: 100 },
-  )
+  await expect
+    .poll(
+      async () => {
+        const id = await storedIdentity(page)
+        return (id?.visitCount ?? 0) >= 1 && (id?.pageviewsInSession ?? 0) >= pageviews
+      },
+      { timeout: 30_000, intervals: [100] },
+    )
+    .toBe(true)
 }
+
+/**
+ * The identity Linger stored on `page`'s origin, read only: a database that is not there (yet, or
+ * right after a forget) is not created here, which would leave it without stores (reading it then
+ * throws, and the read hangs holding a connection that blocks Linger from adding its stores).
+ */
+export const storedIdentity = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ visitorId: string; visitCount: number; pageviewsInSession: number } | undefined>(
+        (done) => {
+          const open = indexedDB.open('linger')
+          open.onupgradeneeded = () => open.transaction?.abort()
+          open.onerror = () => done(undefined)
+          open.onsuccess = () => {
+            const db = open.result
+            if (!db.objectStoreNames.contains('identity')) {
+              db.close()
+              return done(undefined)
+            }
+            const read = db.transaction('identity').objectStore('identity').get('identity')
+            read.onsuccess = read.onerror = () => {
+              db.close()
+              done(read.result)
+            }
+          }
+        },
+      ),
+  )
 
 /** A CSP or Trusted Types complaint seen on a page: a `securitypolicyviolation` event or console error. */
 export interface Violation {

@@ -31,6 +31,10 @@ async function openWhileConfigLoads(context: BrowserContext, server: FixtureServ
   return { config, first }
 }
 
+/** Linger's localStorage keys on `page` (`linger:calls` for the calls' stashes). */
+const stashKeys = (page: Page, prefix = 'linger:') =>
+  page.evaluate((p) => Object.keys(localStorage).filter((k) => k.startsWith(p)), prefix)
+
 const track = (page: Page, names: string[]) =>
   page.evaluate((list) => {
     const w = window as unknown as Stubbed
@@ -64,9 +68,7 @@ test('calls made while the data-config loads survive the page closing: the next 
     userId: 'user-7',
   })
   // Made once: nothing left to make again on a later visit.
-  expect(await next.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('linger:')))).toEqual(
-    [],
-  )
+  expect(await stashKeys(next)).toEqual([])
 })
 
 test('a purchase() made while the data-config loads keeps the event id of its call: the next visit sends it under that id', async ({
@@ -119,9 +121,7 @@ test('a renderer torn down with no pagehide while the data-config loads: the nex
       .map((e) => e.type)
       .sort(),
   ).toEqual(['early-1', 'early-2', 'identify', 'page.viewed'])
-  expect(await next.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('linger:')))).toEqual(
-    [],
-  )
+  expect(await stashKeys(next)).toEqual([])
 })
 
 test("a tab that opens leaves a living tab's calls alone: the tab that made them makes them, once its config comes", async ({
@@ -133,9 +133,7 @@ test("a tab that opens leaves a living tab's calls alone: the tab that made them
   // read an old copy and its removal wipes the newer one; a living tab's stash is now never taken.
   const { config, first } = await openWhileConfigLoads(context, server)
   await track(first, ['early-1', 'early-2'])
-  const stashes = (page: Page) =>
-    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('linger:calls')))
-  await expect.poll(() => stashes(first)).toHaveLength(1)
+  await expect.poll(() => stashKeys(first, 'linger:calls')).toHaveLength(1)
 
   // A second tab opens and runs (its config comes at once): its own call, made after it has taken
   // the stashes of tabs gone, arrives; the first tab's stash is still there, its calls not made.
@@ -153,7 +151,7 @@ test("a tab that opens leaves a living tab's calls alone: the tab that made them
   const arrived = () => server.endpoint.uniqueEvents().map((e) => e.type)
   await server.endpoint.waitFor(() => arrived().includes('second-own'))
   expect(arrived().filter((t) => t !== 'page.viewed')).toEqual(['second-own'])
-  expect(await stashes(second)).toHaveLength(1)
+  expect(await stashKeys(second, 'linger:calls')).toHaveLength(1)
 
   // The first tab's config comes: it makes its own calls.
   config.answer()
@@ -166,7 +164,7 @@ test("a tab that opens leaves a living tab's calls alone: the tab that made them
     'page.viewed',
     'second-own',
   ])
-  await expect.poll(() => stashes(first)).toEqual([])
+  await expect.poll(() => stashKeys(first, 'linger:calls')).toEqual([])
 })
 
 test('events made before the visitor id is read survive the page closing: the next visit sends them', async ({

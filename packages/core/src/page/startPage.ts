@@ -266,10 +266,12 @@ export function startPage({
     ahead()
   }
   const needs = (name: 'cart' | 'purchase' | 'show' | 'hide', arg?: unknown, id?: string): void => {
-    if (reading) return void inOrder(() => needs(name, arg, id), id ? [name, arg, id] : [name, arg])
+    // As data, for the stash: a purchase with its id.
+    const data = (id ? [name, arg, id] : [name, arg]) as (typeof waiting)[number]
+    if (reading) return void inOrder(() => needs(name, arg, id), data)
     let call = () => part?.[name](arg as never)
     if (name === 'cart' || name === 'purchase') {
-      waiting.push(id ? [name, arg, id] : [name, arg])
+      waiting.push(data)
       ahead()
       call = drain
     }

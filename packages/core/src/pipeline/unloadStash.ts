@@ -54,7 +54,8 @@ export function takeStash(w: Window | undefined, prefix: string, live?: Set<stri
  * like its stash (`ownStash`); a closed, crashed or bfcached page holds none. A living page's stash
  * is never taken: localStorage is not kept in step across a browser's processes, so a page reading
  * another's live stash may read an old copy, and its removal then wipes the newer one. Without
- * Web Locks: none known, every stash is taken (a call may then be made twice, with one event id).
+ * Web Locks: none known, and `ownStash(…).take` takes every stash but the page's own (a call may
+ * then be made twice, with one event id).
  */
 export async function liveStashes(w: Window | undefined): Promise<Set<string> | undefined> {
   try {
