@@ -118,7 +118,7 @@ describe.concurrent('linger', { timeout: 60_000 }, () => {
       stderr: `ok: 5 campaigns; stamped ${file}\n`,
     })
     const stamped = JSON.parse(readFileSync(file, 'utf8'))
-    expect(stamped.$stamp).toMatch(/^1-[0-9a-z]+$/)
+    expect(stamped.$stamp).toMatch(/^2-[0-9a-z]+-[0-9a-z]+$/)
     expect(isStamped(stamped)).toBe(true)
     // The stamped file is the validator's output: defaults filled in, nothing left to fix.
     expect(validateConfig(stamped)).toEqual({ config: stamped, issues: [] })

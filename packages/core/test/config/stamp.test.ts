@@ -11,7 +11,7 @@ describe('stampConfig / isStamped (issue 23: the validator off the page path)', 
     for (const input of [contractExample, everyField, { version: 1, site: 's', campaigns: [] }]) {
       const { config, issues } = stampConfig(input)
       expect(issues).toEqual([])
-      expect(config!.$stamp).toMatch(/^1-[0-9a-z]+$/)
+      expect(config!.$stamp).toMatch(/^2-[0-9a-z]+-[0-9a-z]+$/)
       const file = parsed(config)
       expect(isStamped(file)).toBe(true)
       // What the page skips is exactly what the validator would have returned.
@@ -42,7 +42,7 @@ describe('stampConfig / isStamped (issue 23: the validator off the page path)', 
         ;(c as Record<string, unknown>).extra = 1
       },
       (c) => {
-        c.$stamp = `2-${c.$stamp!.slice(2)}` // another validator revision
+        c.$stamp = `9-${c.$stamp!.slice(2)}` // another validator revision
       },
       (c) => {
         delete c.$stamp
@@ -78,5 +78,28 @@ describe('stampConfig / isStamped (issue 23: the validator off the page path)', 
     const a = { version: 1, site: 's', campaigns: [] }
     expect(configHash(a)).toBe(configHash({ ...a, $stamp: 'anything' }))
     expect(configHash(a)).not.toBe(configHash({ ...a, site: 't' }))
+  })
+
+  it('a stamp from the first revision (a per-character hash) no longer passes: the page validates', () => {
+    // What `linger validate --write` wrote for this config before revision 2.
+    expect(isStamped({ version: 1, site: 's', campaigns: [], $stamp: '1-20cl73m2h4h' })).toBe(false)
+  })
+
+  it('sees a one-character edit at every place in the text, and in texts of every length mod 4', () => {
+    // The hash reads the text's UTF-8 bytes four at a time: an edit in the last, partly filled
+    // word, or one that only changes the length, must still change it.
+    for (const site of ['a', 'ab', 'abc', 'abcd', 'abcde', 'caf\u00e9', '\u{1F600}x']) {
+      const seen = new Set([configHash({ site })])
+      for (let i = 0; i < site.length; i++)
+        for (const c of ['z', '\u00e8', ' '])
+          seen.add(configHash({ site: site.slice(0, i) + c + site.slice(i + 1) }))
+      seen.add(configHash({ site: `${site} ` }))
+      seen.add(configHash({ site: site.slice(0, -1) }))
+      // Every edit gave its own hash (an edit that gives the same text back counts once).
+      const texts = new Set([site, `${site} `, site.slice(0, -1)])
+      for (let i = 0; i < site.length; i++)
+        for (const c of ['z', '\u00e8', ' ']) texts.add(site.slice(0, i) + c + site.slice(i + 1))
+      expect(seen.size).toBe(texts.size)
+    }
   })
 })
