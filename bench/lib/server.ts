@@ -27,6 +27,8 @@ export interface BenchServer {
   keepBodies: boolean
   /** Requests per path, for "was the chunk fetched again?". */
   hits: Map<string, number>
+  /** Where `/embed-dist/` is served from: Linger's build, or another build to compare (`ab.ts`). */
+  embedDist: string
   close(): Promise<void>
 }
 
@@ -74,6 +76,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     served,
     hits,
     keepBodies: false,
+    embedDist,
     close: () =>
       new Promise<void>((done) => {
         for (const res of held) res.destroy()
@@ -121,7 +124,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     }
     if (path === '/blank.html') return file(res, path, pages, 'blank.html', false)
     if (path.startsWith('/peer/')) return file(res, path, modules, decodeURIComponent(path.slice(6)), true)
-    if (path.startsWith('/embed-dist/')) return file(res, path, embedDist, path.slice(12), true)
+    if (path.startsWith('/embed-dist/')) return file(res, path, bench.embedDist, path.slice(12), true)
     if (path === '/collect-hold') return void held.add(res)
     // PostHog: the snippet loads /static/array.js; extensions come from /static/<version>/ too.
     if (path.startsWith('/static/'))

@@ -7,7 +7,8 @@ import { build } from 'esbuild'
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..')
 const pagesDir = join(root, 'e2e/pages')
-const embedDist = join(root, 'packages/embed/dist')
+/** The built script-tag files (`pnpm --filter @linger/embed build`). */
+export const embedDist = join(root, 'packages/embed/dist')
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

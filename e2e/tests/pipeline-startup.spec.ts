@@ -2,8 +2,9 @@
 // while the data-config is still loading, or while IndexedDB has not yet given the visitor id —
 // hands them to the next page. The shipped linger.js in Chromium; the next visit delivers.
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { BrowserContext, Page } from '@playwright/test'
-import type { FixtureServer } from '../support/server'
+import { embedDist, type FixtureServer } from '../support/server'
 import { expect, test } from '../support/test'
 
 type Stubbed = Window & { linger(...a: unknown[]): unknown }
@@ -225,7 +226,7 @@ test('a busy device closing a page whose calls wait for the campaigns chunk: eve
   server.route('/embed-dist/linger-campaigns.js', async (_req, res) => {
     await chunk
     res.writeHead(200, { 'content-type': 'text/javascript' })
-    res.end(await readFile('packages/embed/dist/linger-campaigns.js'))
+    res.end(await readFile(join(embedDist, 'linger-campaigns.js')))
   })
   server.route('/startup-config.json', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CONFIG))

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { chromium } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from '../support/browser'
 import { hangIndexedDb } from '../support/hangIndexedDb'
-import type { FixtureServer } from '../support/server'
+import { embedDist, type FixtureServer } from '../support/server'
 import { expect, test } from '../support/test'
 
 type Harness = {
@@ -72,7 +73,7 @@ function holdBackCampaignsChunk(server: FixtureServer): () => void {
   server.route('/embed-dist/linger-campaigns.js', async (_req, res) => {
     await slowNetwork
     res.writeHead(200, { 'content-type': 'text/javascript' })
-    res.end(await readFile('packages/embed/dist/linger-campaigns.js'))
+    res.end(await readFile(join(embedDist, 'linger-campaigns.js')))
   })
   return arrive
 }

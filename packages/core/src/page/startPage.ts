@@ -164,21 +164,26 @@ export function startPage({
   }
 
   /**
-   * Counts a page view on the stored identity, unless a forget() came meanwhile: then the identity
-   * it read is the forgotten one, and the fresh one stands (in memory and in the store).
+   * Counts a page view on the stored identity (`read`), unless a forget() came meanwhile: then the
+   * identity read is the forgotten one, and the fresh one stands (in memory and in the store).
    */
-  const touch = async (e = era) => {
-    const id = nextIdentity(await kvs.identity.get<Identity>(IDENTITY_KEY), Date.now(), true)
+  const touch = async (e = era, read = kvs.identity.get<Identity>(IDENTITY_KEY)) => {
+    const id = nextIdentity(await read, Date.now(), true)
     if (e === era) {
       identity = id
       await kvs.identity.set(IDENTITY_KEY, id)
     }
     return e === era
   }
-  /** Load identity and the stored user. */
+  /** Load identity and the stored user: both in one read (one transaction fewer at page load). */
   const load = async () => {
     const e = era
-    const user = (await touch(e)) && (await kvs.identity.get<string>(USER_KEY))
+    const both = kvs.identity.getMany<Identity & string>([IDENTITY_KEY, USER_KEY])
+    const user =
+      (await touch(
+        e,
+        both.then((r) => r[0]),
+      )) && (await both)[1]
     if (e === era) storedUser = user || undefined
   }
 

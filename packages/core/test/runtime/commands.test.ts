@@ -149,6 +149,9 @@ describe('commands', () => {
       { type: 'identify', userId: 'u-42', props: { traits: { plan: 'pro' } } },
       { type: 'after', userId: 'u-42' },
     ])
+    // The next page loads a task later at the soonest, after the user's write (the memory stores
+    // here read in the very call).
+    await new Promise((done) => setTimeout(done, 0))
     a.linger.dispose()
     const b = track(boot(config([]), { device }))
     await b.linger.ready
