@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { floor } from './floor'
 import { linger, none, peers, type Script } from './peers'
 
 export const root = resolve(fileURLToPath(import.meta.url), '../../..')
@@ -32,7 +33,7 @@ export interface BenchServer {
   close(): Promise<void>
 }
 
-const scripts = new Map<string, Script>([none, linger, ...peers].map((s) => [s.id, s]))
+const scripts = new Map<string, Script>([none, linger, floor, ...peers].map((s) => [s.id, s]))
 
 // PostHog's remote config and flags answer: surveys on, one survey that targets another page
 // (configured, not shown on load, like Linger's manual NPS).

@@ -178,12 +178,9 @@ export function startPage({
   /** Load identity and the stored user: both in one read (one transaction fewer at page load). */
   const load = async () => {
     const e = era
-    const both = kvs.identity.getMany<Identity & string>([IDENTITY_KEY, USER_KEY])
-    const user =
-      (await touch(
-        e,
-        both.then((r) => r[0]),
-      )) && (await both)[1]
+    const both = kvs.identity.getMany([IDENTITY_KEY, USER_KEY]) as Promise<[Identity?, string?]>
+    const stored = both.then(([id]) => id)
+    const user = (await touch(e, stored)) && (await both)[1]
     if (e === era) storedUser = user || undefined
   }
 

@@ -28,15 +28,15 @@ export function ownStash(w: Window | undefined, prefix: string, snapshot?: () =>
   const name = () => `${prefix}:${newEventId()}`
   let key = name()
   let left = key
-  // Set once the page wrote under `key` while it lives. Until then there is nothing to empty: a
-  // removal would be a localStorage call for nothing, on a fresh profile the page's first, which
-  // opens the browser's storage.
+  // Frees the lock; there once the living page wrote under `key`. Until then there is nothing to
+  // empty: a removal would be a localStorage call for nothing, on a fresh profile the page's first,
+  // which opens the browser's storage.
   let free: (() => void) | undefined
   let due = false
-  /** Writes under `key`; a page that is going (`left`) takes no lock. */
-  const put = (items: unknown[], left?: boolean) => {
+  /** Writes under `key`; a page that is going takes no lock. */
+  const put = (items: unknown[], going?: boolean) => {
     if (!items.length && !free) return false
-    if (!left) free ??= holdLock(w, key)
+    if (!going) free ??= holdLock(w, key)
     return stash(w, key, items)
   }
   const unlock = () => {
