@@ -11,10 +11,10 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { launch } from './lib/browser'
+import { baselineOf, loadCells } from './lib/loadCells'
 import { type LoadSample, loadOnce } from './lib/mainThread'
 import { linger, none } from './lib/peers'
 import { root, startBenchServer } from './lib/server'
-import { summarize } from './lib/stats'
 
 const { values } = parseArgs({
   options: {
@@ -47,17 +47,11 @@ try {
   await server.close()
 }
 
-const ms = (x: number) => x.toFixed(1)
-const base = summarize(samples.none.map((s) => s.script)).median
+const base = baselineOf(samples.none)
 console.log(`\n${runs} rounds at ${cpu}× CPU; scripting = ScriptDuration, median (interquartile range)\n`)
 console.log('| build | scripting | net of the page alone | long tasks (median count, ms) |')
 console.log('| --- | --- | --- | --- |')
 for (const [name, xs] of Object.entries(samples)) {
-  const s = summarize(xs.map((x) => x.script))
-  const long = summarize(xs.map((x) => x.longTasks))
-  const longMs = summarize(xs.map((x) => x.longTaskMs))
   const label = name === 'none' ? 'no script' : `${name}: ${builds[name as 'A' | 'B']}`
-  console.log(
-    `| ${label} | ${ms(s.median)} (${ms(s.p25)}–${ms(s.p75)}) | ${name === 'none' ? '' : ms(s.median - base)} | ${long.median}, ${ms(longMs.median)} |`,
-  )
+  console.log(`| ${label} | ${loadCells(xs, name === 'none' ? undefined : base)} |`)
 }

@@ -14,10 +14,10 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { launch } from './lib/browser'
 import { floor } from './lib/floor'
+import { baselineOf, loadCells } from './lib/loadCells'
 import { type LoadSample, loadOnce } from './lib/mainThread'
 import { linger, none, type Script } from './lib/peers'
 import { root, startBenchServer } from './lib/server'
-import { summarize } from './lib/stats'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } })
 const runs = Number(values.runs)
@@ -41,19 +41,13 @@ try {
   await server.close()
 }
 
-const ms = (x: number) => x.toFixed(1)
 const rows: string[] = []
 for (const cpu of speeds) {
-  const base = summarize(samples.get(`${cpu}:none`)!.map((x) => x.script)).median
-  for (const s of scripts) {
-    const xs = samples.get(`${cpu}:${s.id}`)!
-    const script = summarize(xs.map((x) => x.script))
-    const long = summarize(xs.map((x) => x.longTasks))
-    const longMs = summarize(xs.map((x) => x.longTaskMs))
+  const base = baselineOf(samples.get(`${cpu}:none`)!)
+  for (const s of scripts)
     rows.push(
-      `| ${cpu}× | ${s.label} | ${ms(script.median)} (${ms(script.p25)}–${ms(script.p75)}) | ${s.id === 'none' ? '' : ms(script.median - base)} | ${long.median}, ${ms(longMs.median)} |`,
+      `| ${cpu}× | ${s.label} | ${loadCells(samples.get(`${cpu}:${s.id}`)!, s.id === 'none' ? undefined : base)} |`,
     )
-  }
 }
 const md = [
   "# Linger's page-load scripting against its floor",

@@ -1,9 +1,10 @@
 /**
  * The stamp a validated config carries (`linger validate --write`): the validator's revision
- * and a 64-bit hash (two lanes of cyrb53's steps) of the config without its `$stamp`, in the order its keys
- * were written. Not a signature: anyone can stamp a file; it only tells the page the config has
- * not been edited since the validator last passed it. Bump `REVISION` when the definition (or
- * this hash) changes what a stamp means, so older stamps send the page back to the validator.
+ * and a 64-bit hash (two lanes of cyrb53's steps) of the config without its `$stamp`, in the
+ * order its keys were written. Not a signature: anyone can stamp a file; it only tells the page
+ * the config has not been edited since the validator last passed it. Bump `REVISION` when the
+ * definition (or this hash) changes what a stamp means, so older stamps send the page back to
+ * the validator.
  */
 const REVISION = 2
 

@@ -78,10 +78,10 @@ export function ownStash(w: Window | undefined, prefix: string, snapshot?: () =>
     },
     /** This page writes no more (disposed): pages that open may take what it wrote. */
     release: unlock,
-    /** Back from the bfcache: the page lives again. Returns the key it left its stash under. */
-    back() {
-      unlock()
-      return left
-    },
+    /**
+     * Back from the bfcache: the page lives again (its lock went at pagehide; the next write
+     * requests it). Returns the key it left its stash under.
+     */
+    back: () => left,
   }
 }
